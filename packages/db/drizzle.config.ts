@@ -1,0 +1,9 @@
+import { defineConfig } from "drizzle-kit";
+
+export default defineConfig({
+  dialect: "postgresql",
+  // One file per bounded context. Partitioned tables (schema/domain-events.ts) are not listed:
+  // they are created by hand-written SQL migrations, which drizzle-kit cannot express.
+  schema: ["./src/schema/identity.ts", "./src/schema/platform.ts"],
+  out: "../../drizzle",
+});

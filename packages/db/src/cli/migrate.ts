@@ -1,0 +1,11 @@
+// pnpm db:migrate — applies drizzle/ to DATABASE_URL or the embedded server.
+import { resolveDatabase } from "../connection.ts";
+import { migrateDatabase } from "../migrate.ts";
+
+const target = await resolveDatabase();
+try {
+  await migrateDatabase(target.ownerUrl);
+  console.log("migrations applied");
+} finally {
+  await target.stop();
+}

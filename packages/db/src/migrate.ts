@@ -1,0 +1,35 @@
+// Applies drizzle/ as the owner. The application role is created first because the hand-written
+// migrations grant to it; roles are cluster-wide, so this is idempotent across databases.
+import path from "node:path";
+import { drizzle } from "drizzle-orm/postgres-js";
+import { migrate } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { APP_ROLE, appPassword } from "./connection.ts";
+import { repoRoot } from "./embedded.ts";
+
+export async function ensureAppRole(sql: postgres.Sql): Promise<void> {
+  const [exists] = await sql`select 1 as one from pg_roles where rolname = ${APP_ROLE}`;
+  const password = appPassword().replaceAll("'", "''");
+  if (!exists) {
+    // NOSUPERUSER NOBYPASSRLS: every query of the API and worker is subject to row-level security.
+    await sql.unsafe(
+      `create role ${APP_ROLE} login nosuperuser nobypassrls nocreatedb nocreaterole password '${password}'`,
+    );
+  } else {
+    await sql.unsafe(`alter role ${APP_ROLE} with login nosuperuser nobypassrls password '${password}'`);
+  }
+}
+
+export async function migrateDatabase(ownerUrl: string): Promise<void> {
+  const sql = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+  try {
+    await ensureAppRole(sql);
+    const [{ db } = { db: "" }] = await sql<{ db: string }[]>`select current_database() as db`;
+    await sql.unsafe(`grant connect, temporary on database "${db}" to ${APP_ROLE}`);
+    // pg_stat_statements backs the operators' health page; an external server may not have it.
+    await sql`create extension if not exists pg_stat_statements`.catch(() => undefined);
+    await migrate(drizzle({ client: sql }), { migrationsFolder: path.join(repoRoot(), "drizzle") });
+  } finally {
+    await sql.end();
+  }
+}

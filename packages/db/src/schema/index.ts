@@ -1,0 +1,3 @@
+export * from "./domain-events.ts";
+export * from "./identity.ts";
+export * from "./platform.ts";
