@@ -1,0 +1,111 @@
+// Which accounts a principal may act in, and with which role. A user acts in the accounts they
+// are a member of and, as an agency owner/admin, in every sub-account of that agency with the same
+// role. An API key acts only in its own account.
+import { applyScope, emptyScope, type TenantScope, type Transaction } from "@markettina/db";
+import { sql } from "drizzle-orm";
+import { type Role, strongestRole } from "./roles.ts";
+
+export interface ReachableAccount {
+  id: string;
+  slug: string;
+  kind: "agency" | "business";
+  parentAccountId: string | null;
+  role: Role;
+}
+
+export async function listReachableAccounts(tx: Transaction, userId: string): Promise<ReachableAccount[]> {
+  // RLS: own_memberships and reachable_accounts policies read app.user_id.
+  await applyScope(tx, { ...emptyScope, userId });
+  const rows = await tx.execute<ReachableAccount>(sql`
+    select a.id, a.slug, a.kind, a.parent_account_id as "parentAccountId", m.role
+      from memberships m
+      join accounts a
+        on a.id = m.account_id
+        or (a.parent_account_id = m.account_id and m.role in ('owner', 'admin'))
+     where m.user_id = ${userId} and a.deleted_at is null
+     order by a.parent_account_id nulls first, a.slug`);
+  const byId = new Map<string, ReachableAccount>();
+  for (const row of rows) {
+    const seen = byId.get(row.id);
+    byId.set(row.id, seen ? { ...seen, role: strongestRole(seen.role, row.role) } : { ...row });
+  }
+  return [...byId.values()];
+}
+
+export type Principal =
+  | { kind: "user"; userId: string; isPlatformAdmin: boolean }
+  | { kind: "apiKey"; apiKeyId: string; accountId: string; scopes: string[] };
+
+export interface Access {
+  scope: TenantScope;
+  /** Effective role in the current account (users only). */
+  role: Role | null;
+  scopes: string[] | null;
+  reachable: ReachableAccount[];
+}
+
+export type AccessResult = { ok: true; access: Access } | { ok: false; message: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Resolves the request's tenant scope and applies it to the transaction. `requested` is the
+ * X-Account-Id header (an account id or slug). A principal naming an account it may not act in
+ * gets the same answer whether that account exists or not.
+ */
+export async function resolveAccess(
+  tx: Transaction,
+  principal: Principal,
+  requested: string | null,
+  requestId?: string,
+): Promise<AccessResult> {
+  const denied: AccessResult = {
+    ok: false,
+    message: "You cannot act in this account, or it does not exist.",
+  };
+  if (principal.kind === "apiKey") {
+    if (requested && requested !== principal.accountId) {
+      const reachable = await listKeyAccount(tx, principal);
+      if (!reachable.some((a) => a.id === requested || a.slug === requested)) return denied;
+    }
+    const scope: TenantScope = {
+      accountId: principal.accountId,
+      accountIds: [principal.accountId],
+      userId: null,
+      apiKeyId: principal.apiKeyId,
+      requestId,
+    };
+    await applyScope(tx, scope);
+    return { ok: true, access: { scope, role: null, scopes: principal.scopes, reachable: [] } };
+  }
+
+  const reachable = await listReachableAccounts(tx, principal.userId);
+  const current = requested
+    ? reachable.find((a) => (UUID.test(requested) ? a.id === requested : a.slug === requested))
+    : undefined;
+  if (requested && !current) return denied;
+  const accountIds = current ? [current.id] : [];
+  if (current?.kind === "agency" && (current.role === "owner" || current.role === "admin")) {
+    // Agency managers see their sub-accounts' rows from the agency too (roll-ups).
+    for (const a of reachable) if (a.parentAccountId === current.id) accountIds.push(a.id);
+  }
+  const scope: TenantScope = {
+    accountId: current?.id ?? null,
+    accountIds,
+    userId: principal.userId,
+    apiKeyId: null,
+    requestId,
+  };
+  await applyScope(tx, scope);
+  return { ok: true, access: { scope, role: current?.role ?? null, scopes: null, reachable } };
+}
+
+async function listKeyAccount(
+  tx: Transaction,
+  principal: { accountId: string },
+): Promise<ReachableAccount[]> {
+  await applyScope(tx, { ...emptyScope, accountIds: [principal.accountId] });
+  return tx.execute<ReachableAccount>(
+    sql`select id, slug, kind, parent_account_id as "parentAccountId", 'admin' as role from accounts where id = ${principal.accountId}`,
+  );
+}

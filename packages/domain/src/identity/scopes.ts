@@ -1,0 +1,32 @@
+// API key scopes: what an integrator's key may read or write. Each context adds its own.
+import type { Permission } from "./roles.ts";
+
+export const API_SCOPES = [
+  "identity:read",
+  "identity:write",
+  "audit:read",
+  "campaigns:read",
+  "campaigns:write",
+  "journeys:read",
+  "journeys:write",
+  "contacts:read",
+  "contacts:write",
+  "wallet:read",
+] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+/** The scope an API key needs for a permission; null: never allowed to a key. */
+const SCOPE_FOR: Record<Permission, ApiScope | null> = {
+  "identity:read": "identity:read",
+  "members:manage": "identity:write",
+  "account:update": "identity:write",
+  "sub_accounts:create": "identity:write",
+  "audit:read": "audit:read",
+  // A key never mints or revokes keys: a leaked key must not be able to entrench itself.
+  "api_keys:manage": null,
+};
+
+export const scopesAllow = (scopes: readonly string[], permission: Permission): boolean => {
+  const needed = SCOPE_FOR[permission];
+  return needed !== null && scopes.includes(needed);
+};

@@ -1,0 +1,77 @@
+// The Pothos builder: plugins and their options only. Types live in each context's folder.
+import { type Relations, relations } from "@markettina/db";
+import type { Permission } from "@markettina/domain";
+import SchemaBuilder from "@pothos/core";
+import ComplexityPlugin from "@pothos/plugin-complexity";
+import DrizzlePlugin from "@pothos/plugin-drizzle";
+import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import ValidationPlugin from "@pothos/plugin-validation";
+import WithInputPlugin from "@pothos/plugin-with-input";
+import { getTableConfig } from "drizzle-orm/pg-core";
+import { getNullableType, isListType } from "graphql";
+import { allows, type GraphQLContext } from "./context.ts";
+
+export interface PothosTypes {
+  Context: GraphQLContext;
+  DrizzleRelations: Relations;
+  AuthScopes: {
+    /** A signed-in user or an API key. */
+    authenticated: boolean;
+    /** A user (console) rather than an API key. */
+    user: boolean;
+    /** Role (users) or scope (API keys) grants this in the current account. */
+    permission: Permission;
+  };
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    JSON: { Input: unknown; Output: unknown };
+    ID: { Input: string; Output: string };
+  };
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export const builder = new SchemaBuilder<PothosTypes>({
+  defaultFieldNullability: false,
+  plugins: [ScopeAuthPlugin, RelayPlugin, WithInputPlugin, ValidationPlugin, ComplexityPlugin, DrizzlePlugin],
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      authenticated: ctx.principal !== null,
+      user: ctx.principal?.kind === "user",
+      permission: (permission) => allows(ctx, permission),
+    }),
+  },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+    nodesOnConnection: true,
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+  },
+  withInput: {
+    typeOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Input` },
+  },
+  complexity: {
+    // A connection's `first` multiplies the cost of what is selected under it; its nodes/edges
+    // lists do not multiply again.
+    fieldComplexity: (args, _ctx, field) => {
+      const first = (args as { first?: unknown }).first;
+      if (typeof first === "number") return { field: 1, multiplier: first };
+      if (field.name === "edges" || field.name === "nodes") return { field: 1, multiplier: 1 };
+      return { field: 1, multiplier: isListType(getNullableType(field.type)) ? 10 : 1 };
+    },
+    limit: { complexity: 5000, depth: 12, breadth: 300 },
+  },
+  drizzle: {
+    // Nested reads run inside the request's RLS transaction.
+    client: (ctx) => ctx.tx,
+    getTableConfig,
+    relations,
+    maxConnectionSize: 100,
+    defaultConnectionSize: 20,
+  },
+});

@@ -1,0 +1,44 @@
+import type { Transaction } from "@markettina/db";
+import {
+  type Access,
+  type Actor,
+  can,
+  type OperationContext,
+  type Permission,
+  type Principal,
+} from "@markettina/domain";
+import { GraphQLError } from "graphql";
+
+/** Per-request context. Everything runs inside `tx`, the request's RLS transaction. */
+export interface GraphQLContext {
+  tx: Transaction;
+  requestId: string;
+  actor: Actor;
+  /** null for anonymous requests (only acceptInvitation allows them). */
+  principal: Principal | null;
+  access: Access | null;
+}
+
+export function currentAccountId(ctx: GraphQLContext): string {
+  const id = ctx.access?.scope.accountId;
+  if (!id) {
+    throw new GraphQLError("Choose an account: send its id or slug in the X-Account-Id header.", {
+      extensions: { code: "ACCOUNT_REQUIRED" },
+    });
+  }
+  return id;
+}
+
+export function operationContext(ctx: GraphQLContext, tx: Transaction = ctx.tx): OperationContext {
+  return {
+    tx,
+    actor: ctx.actor,
+    accountId: currentAccountId(ctx),
+    role: ctx.access?.role ?? null,
+    scopes: ctx.access?.scopes ?? null,
+    scope: ctx.access!.scope,
+  };
+}
+
+export const allows = (ctx: GraphQLContext, permission: Permission): boolean =>
+  ctx.access !== null && ctx.access.scope.accountId !== null && can(ctx.access, permission);

@@ -1,0 +1,220 @@
+// Identity reads: who am I, which accounts may I act in, and the current account's people and keys.
+import { schema } from "@markettina/db";
+import { API_SCOPES } from "@markettina/domain";
+import { and, eq, gte, ilike, isNull, lt } from "drizzle-orm";
+import { z } from "zod";
+import { builder } from "../builder.ts";
+import { currentAccountId } from "../context.ts";
+import { InvitationStatusEnum } from "./enums.ts";
+import {
+  AccountConnection,
+  AccountRef,
+  ApiKeyConnection,
+  ApiKeyRef,
+  AuditLogEntryConnection,
+  InvitationConnection,
+  MembershipConnection,
+  UserRef,
+} from "./types.ts";
+
+interface ViewerShape {
+  userId: string | null;
+  apiKeyId: string | null;
+  isPlatformAdmin: boolean;
+  scopes: string[];
+}
+
+const ViewerRef = builder.objectRef<ViewerShape>("Viewer").implement({
+  description: "Who is asking: a console user or an API key.",
+  fields: (t) => ({
+    user: t.drizzleField({
+      type: UserRef,
+      nullable: true,
+      resolve: (query, viewer, _args, ctx) =>
+        viewer.userId ? ctx.tx.query.users.findFirst(query({ where: { id: viewer.userId } })) : null,
+    }),
+    apiKey: t.drizzleField({
+      type: ApiKeyRef,
+      nullable: true,
+      resolve: (query, viewer, _args, ctx) =>
+        viewer.apiKeyId ? ctx.tx.query.apiKeys.findFirst(query({ where: { id: viewer.apiKeyId } })) : null,
+    }),
+    isPlatformAdmin: t.exposeBoolean("isPlatformAdmin"),
+    scopes: t.exposeStringList("scopes", { description: "An API key's scopes (empty for users)." }),
+  }),
+});
+
+const AuditLogFilter = builder.inputType("AuditLogFilter", {
+  fields: (t) => ({
+    actorUserId: t.globalID({ for: UserRef }),
+    action: t.string(),
+    entityType: t.string(),
+    entityId: t.string({ validate: z.uuid("entityId must be a UUID.") }),
+    from: t.field({ type: "DateTime" }),
+    to: t.field({ type: "DateTime" }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  viewer: t.field({
+    type: ViewerRef,
+    authScopes: { authenticated: true },
+    resolve: (_root, _args, ctx) => {
+      const p = ctx.principal!;
+      return p.kind === "user"
+        ? { userId: p.userId, apiKeyId: null, isPlatformAdmin: p.isPlatformAdmin, scopes: [] }
+        : { userId: null, apiKeyId: p.apiKeyId, isPlatformAdmin: false, scopes: p.scopes };
+    },
+  }),
+
+  account: t.drizzleField({
+    type: AccountRef,
+    description: "The current account (X-Account-Id header, or the API key's account).",
+    authScopes: { permission: "identity:read" },
+    resolve: async (query, _root, _args, ctx) =>
+      (await ctx.tx.query.accounts.findFirst(query({ where: { id: currentAccountId(ctx) } })))!,
+  }),
+
+  accounts: t.drizzleField({
+    type: [AccountRef],
+    description: "Every account the principal may act in: agencies first, then their sub-accounts.",
+    authScopes: { authenticated: true },
+    resolve: (query, _root, _args, ctx) => {
+      const ids =
+        ctx.principal?.kind === "apiKey"
+          ? [ctx.principal.accountId]
+          : (ctx.access?.reachable.map((a) => a.id) ?? []);
+      return ctx.tx.query.accounts.findMany(query({ where: { id: { in: ids } }, orderBy: { slug: "asc" } }));
+    },
+  }),
+
+  subAccounts: t.drizzleConnection(
+    {
+      type: "accounts",
+      description: "The sub-accounts of the current (agency) account.",
+      authScopes: { permission: "identity:read" },
+      args: { search: t.arg.string({ validate: z.string().max(100) }) },
+      totalCount: (_root, args, ctx) =>
+        ctx.tx.$count(
+          schema.accounts,
+          and(
+            eq(schema.accounts.parentAccountId, currentAccountId(ctx)),
+            isNull(schema.accounts.deletedAt),
+            args.search ? ilike(schema.accounts.name, `%${args.search}%`) : undefined,
+          ),
+        ),
+      resolve: (query, _root, args, ctx) =>
+        ctx.tx.query.accounts.findMany(
+          query({
+            where: {
+              parentAccountId: currentAccountId(ctx),
+              deletedAt: { isNull: true },
+              ...(args.search ? { name: { ilike: `%${args.search}%` } } : {}),
+            },
+            orderBy: { name: "asc" },
+          }),
+        ),
+    },
+    AccountConnection,
+  ),
+
+  memberships: t.drizzleConnection(
+    {
+      type: "memberships",
+      authScopes: { permission: "identity:read" },
+      totalCount: (_root, _args, ctx) =>
+        ctx.tx.$count(schema.memberships, eq(schema.memberships.accountId, currentAccountId(ctx))),
+      resolve: (query, _root, _args, ctx) =>
+        ctx.tx.query.memberships.findMany(
+          query({ where: { accountId: currentAccountId(ctx) }, orderBy: { createdAt: "asc" } }),
+        ),
+    },
+    MembershipConnection,
+  ),
+
+  invitations: t.drizzleConnection(
+    {
+      type: "invitations",
+      authScopes: { permission: "identity:read" },
+      args: { status: t.arg({ type: InvitationStatusEnum }) },
+      totalCount: (_root, args, ctx) =>
+        ctx.tx.$count(
+          schema.invitations,
+          and(
+            eq(schema.invitations.accountId, currentAccountId(ctx)),
+            args.status ? eq(schema.invitations.status, args.status) : undefined,
+          ),
+        ),
+      resolve: (query, _root, args, ctx) =>
+        ctx.tx.query.invitations.findMany(
+          query({
+            where: { accountId: currentAccountId(ctx), ...(args.status ? { status: args.status } : {}) },
+            orderBy: { createdAt: "desc" },
+          }),
+        ),
+    },
+    InvitationConnection,
+  ),
+
+  apiKeys: t.drizzleConnection(
+    {
+      type: "apiKeys",
+      authScopes: { permission: "api_keys:manage" },
+      totalCount: (_root, _args, ctx) =>
+        ctx.tx.$count(schema.apiKeys, eq(schema.apiKeys.accountId, currentAccountId(ctx))),
+      resolve: (query, _root, _args, ctx) =>
+        ctx.tx.query.apiKeys.findMany(
+          query({ where: { accountId: currentAccountId(ctx) }, orderBy: { createdAt: "desc" } }),
+        ),
+    },
+    ApiKeyConnection,
+  ),
+
+  auditLog: t.drizzleConnection(
+    {
+      type: "auditLogs",
+      authScopes: { permission: "audit:read" },
+      args: { filter: t.arg({ type: AuditLogFilter }) },
+      totalCount: (_root, args, ctx) => {
+        const f = args.filter;
+        const a = schema.auditLogs;
+        return ctx.tx.$count(
+          a,
+          and(
+            eq(a.accountId, currentAccountId(ctx)),
+            f?.actorUserId ? eq(a.actorUserId, f.actorUserId.id) : undefined,
+            f?.action ? eq(a.action, f.action) : undefined,
+            f?.entityType ? eq(a.entityType, f.entityType) : undefined,
+            f?.entityId ? eq(a.entityId, f.entityId) : undefined,
+            f?.from ? gte(a.createdAt, f.from) : undefined,
+            f?.to ? lt(a.createdAt, f.to) : undefined,
+          ),
+        );
+      },
+      resolve: (query, _root, args, ctx) => {
+        const f = args.filter;
+        return ctx.tx.query.auditLogs.findMany(
+          query({
+            where: {
+              accountId: currentAccountId(ctx),
+              ...(f?.actorUserId ? { actorUserId: f.actorUserId.id } : {}),
+              ...(f?.action ? { action: f.action } : {}),
+              ...(f?.entityType ? { entityType: f.entityType } : {}),
+              ...(f?.entityId ? { entityId: f.entityId } : {}),
+              ...(f?.from || f?.to
+                ? { createdAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } }
+                : {}),
+            },
+            orderBy: { createdAt: "desc" },
+          }),
+        );
+      },
+    },
+    AuditLogEntryConnection,
+  ),
+
+  apiScopes: t.stringList({
+    description: "The scopes an API key may be given.",
+    resolve: () => [...API_SCOPES],
+  }),
+}));

@@ -1,0 +1,9 @@
+// Imports every context's types and builds the schema. builder.ts defines no types.
+import { builder } from "./builder.ts";
+import "./platform/scalars.ts";
+import "./platform/user-errors.ts";
+import "./identity/types.ts";
+import "./identity/queries.ts";
+import "./identity/mutations.ts";
+
+export const schema = builder.toSchema({ sortSchema: false });
