@@ -3,6 +3,7 @@
 import path from "node:path";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
+import { PgBoss } from "pg-boss";
 import postgres from "postgres";
 import { APP_ROLE, appPassword } from "./connection.ts";
 import { repoRoot } from "./embedded.ts";
@@ -29,7 +30,32 @@ export async function migrateDatabase(ownerUrl: string): Promise<void> {
     // pg_stat_statements backs the operators' health page; an external server may not have it.
     await sql`create extension if not exists pg_stat_statements`.catch(() => undefined);
     await migrate(drizzle({ client: sql }), { migrationsFolder: path.join(repoRoot(), "drizzle") });
+    await installJobQueue(ownerUrl, sql);
   } finally {
     await sql.end();
   }
+}
+
+/**
+ * pg-boss keeps its own schema (pgboss). The owner installs and upgrades it; the application role
+ * may use it, and create queues (each queue is a partition pg-boss creates on demand).
+ */
+async function installJobQueue(ownerUrl: string, sql: postgres.Sql): Promise<void> {
+  const boss = new PgBoss({
+    connectionString: ownerUrl,
+    schema: "pgboss",
+    supervise: false,
+    schedule: false,
+  });
+  boss.on("error", () => undefined);
+  await boss.start();
+  await boss.stop({ graceful: false });
+  await sql.unsafe(`
+    grant usage, create on schema pgboss to ${APP_ROLE};
+    grant select, insert, update, delete on all tables in schema pgboss to ${APP_ROLE};
+    grant usage, select on all sequences in schema pgboss to ${APP_ROLE};
+    grant execute on all functions in schema pgboss to ${APP_ROLE};
+    alter default privileges in schema pgboss grant select, insert, update, delete on tables to ${APP_ROLE};
+    alter default privileges in schema pgboss grant usage, select on sequences to ${APP_ROLE};
+  `);
 }

@@ -33,7 +33,7 @@ export async function listReachableAccounts(tx: Transaction, userId: string): Pr
 }
 
 export type Principal =
-  | { kind: "user"; userId: string; isPlatformAdmin: boolean }
+  | { kind: "user"; userId: string }
   | { kind: "apiKey"; apiKeyId: string; accountId: string; scopes: string[] };
 
 export interface Access {

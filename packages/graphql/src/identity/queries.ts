@@ -20,7 +20,6 @@ import {
 interface ViewerShape {
   userId: string | null;
   apiKeyId: string | null;
-  isPlatformAdmin: boolean;
   scopes: string[];
 }
 
@@ -39,7 +38,17 @@ const ViewerRef = builder.objectRef<ViewerShape>("Viewer").implement({
       resolve: (query, viewer, _args, ctx) =>
         viewer.apiKeyId ? ctx.tx.query.apiKeys.findFirst(query({ where: { id: viewer.apiKeyId } })) : null,
     }),
-    isPlatformAdmin: t.exposeBoolean("isPlatformAdmin"),
+    isPlatformAdmin: t.boolean({
+      description: "Operators of the installation (database health, all tenants).",
+      resolve: async (viewer, _args, ctx) => {
+        if (!viewer.userId) return false;
+        const [me] = await ctx.tx
+          .select({ admin: schema.users.isPlatformAdmin })
+          .from(schema.users)
+          .where(eq(schema.users.id, viewer.userId));
+        return me?.admin ?? false;
+      },
+    }),
     scopes: t.exposeStringList("scopes", { description: "An API key's scopes (empty for users)." }),
   }),
 });
@@ -62,8 +71,8 @@ builder.queryFields((t) => ({
     resolve: (_root, _args, ctx) => {
       const p = ctx.principal!;
       return p.kind === "user"
-        ? { userId: p.userId, apiKeyId: null, isPlatformAdmin: p.isPlatformAdmin, scopes: [] }
-        : { userId: null, apiKeyId: p.apiKeyId, isPlatformAdmin: false, scopes: p.scopes };
+        ? { userId: p.userId, apiKeyId: null, scopes: [] }
+        : { userId: null, apiKeyId: p.apiKeyId, scopes: p.scopes };
     },
   }),
 

@@ -1,0 +1,54 @@
+// Composes the API: database client, HTTP server and (optionally) the worker.
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createClient } from "@markettina/db";
+import { type ApiConfig, loadConfig } from "./config.ts";
+import { createHttpServer } from "./http/server.ts";
+import { startWorker, type Worker } from "./jobs/worker.ts";
+import { logger as defaultLogger, type Logger } from "./logger.ts";
+
+export interface RunningApi {
+  url: string;
+  server: Server | null;
+  worker: Worker | null;
+  close: () => Promise<void>;
+}
+
+export interface StartOptions {
+  /** Connects as markettina_app (subject to RLS). */
+  appUrl: string;
+  config?: Partial<ApiConfig>;
+  http?: boolean;
+  worker?: boolean;
+  logger?: Logger;
+  onQuery?: (query: string) => void;
+}
+
+export async function startApi(options: StartOptions): Promise<RunningApi> {
+  const config = { ...loadConfig(), ...options.config };
+  const logger = options.logger ?? defaultLogger;
+  const client = createClient(options.appUrl, { max: 10, onQuery: options.onQuery });
+  const worker =
+    options.worker === false ? null : await startWorker({ appUrl: options.appUrl, db: client.db, logger });
+  let server: Server | null = null;
+  let url = "";
+  if (options.http !== false) {
+    server = await createHttpServer({ db: client.db, config, logger });
+    await new Promise<void>((resolve) => server!.listen(config.port, config.host, resolve));
+    const address = server.address() as AddressInfo;
+    url = `http://${config.host}:${address.port}`;
+  }
+  return {
+    url,
+    server,
+    worker,
+    close: async () => {
+      if (server) {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server!.close(() => resolve()));
+      }
+      await worker?.stop();
+      await client.close();
+    },
+  };
+}

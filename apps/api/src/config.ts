@@ -1,0 +1,26 @@
+// Settings read from the environment (see .env.example).
+export interface ApiConfig {
+  host: string;
+  port: number;
+  /** Shared with the web console, which signs the short-lived console tokens with it. */
+  authSecret: string;
+  /** Largest accepted request body. */
+  maxBodyBytes: number;
+  statementTimeoutMs: number;
+}
+
+export const DEV_AUTH_SECRET = "dev-only-secret-change-me-0123456789abcdef";
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const authSecret = env.AUTH_SECRET ?? DEV_AUTH_SECRET;
+  if (env.NODE_ENV === "production" && authSecret === DEV_AUTH_SECRET) {
+    throw new Error("Set AUTH_SECRET: the development default must not be used in production.");
+  }
+  return {
+    host: env.API_HOST ?? "127.0.0.1",
+    port: Number(env.API_PORT ?? 4000),
+    authSecret,
+    maxBodyBytes: Number(env.API_MAX_BODY_BYTES ?? 1_000_000),
+    statementTimeoutMs: Number(env.API_STATEMENT_TIMEOUT_MS ?? 10_000),
+  };
+}

@@ -1,0 +1,38 @@
+// Apollo Server 5 over the Pothos schema. Expected errors keep their message; anything else is
+// masked with the request id (and logged in full).
+import { ApolloServer } from "@apollo/server";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { type GraphQLContext, schema } from "@markettina/graphql";
+import { PothosValidationError } from "@pothos/core";
+import { ForbiddenError } from "@pothos/plugin-scope-auth";
+import { GraphQLError } from "graphql";
+import type { Logger } from "../logger.ts";
+import { currentRequestId } from "./request-context.ts";
+
+export function createApollo(logger: Logger): ApolloServer<GraphQLContext> {
+  return new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: true,
+    // Apollo's own CSRF prevention: GET and simple POSTs must carry a preflight-forcing header.
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => {
+      const original = unwrapResolverError(error);
+      // Parse/validation errors, our own GraphQLErrors, authorization (ForbiddenError) and input
+      // validation (PothosValidationError): the client needs the message.
+      if (original instanceof GraphQLError || original instanceof PothosValidationError) {
+        return original instanceof ForbiddenError
+          ? { ...formatted, extensions: { ...formatted.extensions, code: "FORBIDDEN" } }
+          : formatted;
+      }
+      const requestId = currentRequestId();
+      logger.error({ err: original, requestId, path: formatted.path }, "unexpected error");
+      return {
+        message: `Internal error. Quote request id ${requestId ?? "unknown"} when reporting it.`,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: "INTERNAL_SERVER_ERROR", requestId },
+      };
+    },
+  });
+}

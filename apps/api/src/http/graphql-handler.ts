@@ -1,0 +1,127 @@
+// POST/GET /graphql. One request = one transaction: authenticate, resolve the tenant scope and
+// set it (RLS settings), execute the operation, commit. Nested reads and mutations all run on
+// that transaction, so RLS applies to every statement and a failure leaves nothing behind.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ApolloServer } from "@apollo/server";
+import { HeaderMap } from "@apollo/server";
+import type { Database, Transaction } from "@markettina/db";
+import { authenticateApiKey, type Principal, resolveAccess, touchApiKey } from "@markettina/domain";
+import type { GraphQLContext } from "@markettina/graphql";
+import type { ApiConfig } from "../config.ts";
+import { verifyConsoleToken } from "./console-token.ts";
+import { readBody } from "./read-body.ts";
+import { sendJson } from "./send.ts";
+
+/** An answer decided before GraphQL runs (401/403); thrown to roll the transaction back. */
+class EarlyResponse extends Error {
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+interface Credentials {
+  apiKeySecret: string | null;
+  userId: string | null;
+}
+
+async function readCredentials(req: IncomingMessage, config: ApiConfig): Promise<Credentials> {
+  const header = req.headers.authorization;
+  if (!header) return { apiKeySecret: null, userId: null };
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new EarlyResponse(401, "UNAUTHENTICATED", "Use `Authorization: Bearer <API key>`.");
+  const token = match[1]!;
+  if (token.startsWith("mk_")) return { apiKeySecret: token, userId: null };
+  const userId = await verifyConsoleToken(token, config.authSecret);
+  if (!userId) throw new EarlyResponse(401, "UNAUTHENTICATED", "Invalid or expired token.");
+  return { apiKeySecret: null, userId };
+}
+
+async function authenticate(tx: Transaction, credentials: Credentials): Promise<Principal | null> {
+  if (credentials.userId) return { kind: "user", userId: credentials.userId };
+  if (!credentials.apiKeySecret) return null;
+  const check = await authenticateApiKey(tx, credentials.apiKeySecret);
+  if (!check.ok) throw new EarlyResponse(401, "UNAUTHENTICATED", check.message);
+  return { kind: "apiKey", ...check.principal };
+}
+
+export function graphqlHandler(deps: {
+  db: Database;
+  apollo: ApolloServer<GraphQLContext>;
+  config: ApiConfig;
+}) {
+  return async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    try {
+      const credentials = await readCredentials(req, deps.config);
+      const rawBody = req.method === "POST" ? await readBody(req, deps.config.maxBodyBytes) : "";
+      let body: unknown = rawBody;
+      if (rawBody && (headers.get("content-type") ?? "").includes("json")) {
+        try {
+          body = JSON.parse(rawBody);
+        } catch {
+          return sendJson(res, 400, { errors: [{ message: "The request body is not valid JSON." }] });
+        }
+      }
+      const requestedAccount = (headers.get("x-account-id") ?? "").trim() || null;
+
+      const response = await deps.db.transaction(async (tx) => {
+        const principal = await authenticate(tx, credentials);
+        const access = principal
+          ? await resolveAccess(tx, principal, requestedAccount, requestId).then((r) => {
+              if (!r.ok) throw new EarlyResponse(403, "FORBIDDEN", r.message);
+              return r.access;
+            })
+          : null;
+        if (!principal && requestedAccount) {
+          throw new EarlyResponse(401, "UNAUTHENTICATED", "Sign in or use an API key to act in an account.");
+        }
+        if (access) access.scope.statementTimeoutMs = deps.config.statementTimeoutMs;
+        if (principal?.kind === "apiKey") await touchApiKey(tx, principal.apiKeyId);
+        const context: GraphQLContext = {
+          tx,
+          requestId,
+          principal,
+          access,
+          actor: {
+            userId: principal?.kind === "user" ? principal.userId : null,
+            apiKeyId: principal?.kind === "apiKey" ? principal.apiKeyId : null,
+            requestId,
+            ip: req.socket.remoteAddress ?? null,
+            userAgent: headers.get("user-agent") ?? null,
+          },
+        };
+        const result = await deps.apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+          context: async () => context,
+        });
+        // Read the whole body inside the transaction: fields resolve lazily until then.
+        if (result.body.kind === "chunked") {
+          let text = "";
+          for await (const chunk of result.body.asyncIterator) text += chunk;
+          return { ...result, text };
+        }
+        return { ...result, text: result.body.string };
+      });
+
+      res.statusCode = response.status ?? 200;
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.setHeader("x-request-id", requestId);
+      res.end(response.text);
+    } catch (error) {
+      if (error instanceof EarlyResponse) {
+        return sendJson(res, error.status, {
+          errors: [{ message: error.message, extensions: { code: error.code, requestId } }],
+        });
+      }
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,68 @@
+// The API's HTTP surface on node:http: /graphql, /auth/login, /healthz, /readyz.
+import { randomUUID } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { Database } from "@markettina/db";
+import { sql } from "drizzle-orm";
+import type { ApiConfig } from "../config.ts";
+import type { Logger } from "../logger.ts";
+import { createApollo } from "./apollo.ts";
+import { graphqlHandler } from "./graphql-handler.ts";
+import { loginHandler } from "./login-handler.ts";
+import { BodyTooLargeError } from "./read-body.ts";
+import { requestStore } from "./request-context.ts";
+import { sendJson } from "./send.ts";
+
+export async function createHttpServer(deps: {
+  db: Database;
+  config: ApiConfig;
+  logger: Logger;
+}): Promise<Server> {
+  const apollo = createApollo(deps.logger);
+  await apollo.start();
+  const graphql = graphqlHandler({ db: deps.db, apollo, config: deps.config });
+  const login = loginHandler(deps.db);
+
+  const server = createServer((req, res) => {
+    const requestId = randomUUID();
+    const path = (req.url ?? "/").split("?")[0];
+    requestStore.run({ requestId }, async () => {
+      try {
+        if (path === "/graphql" && (req.method === "POST" || req.method === "GET")) {
+          await graphql(req, res, requestId);
+        } else if (path === "/auth/login" && req.method === "POST") {
+          await login(req, res);
+        } else if (path === "/healthz") {
+          // Liveness: the process answers. Says nothing else to anonymous callers.
+          sendJson(res, 200, { status: "up" });
+        } else if (path === "/readyz") {
+          const ok = await deps.db
+            .execute(sql`select 1`)
+            .then(() => true)
+            .catch(() => false);
+          sendJson(res, ok ? 200 : 503, { status: ok ? "up" : "down" });
+        } else {
+          sendJson(res, 404, { error: { code: "NOT_FOUND", message: "No such endpoint." } });
+        }
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) {
+          return sendJson(res, 413, {
+            errors: [{ message: error.message, extensions: { code: "PAYLOAD_TOO_LARGE" } }],
+          });
+        }
+        deps.logger.error({ err: error, requestId, path }, "request failed");
+        if (!res.headersSent) {
+          sendJson(res, 500, {
+            errors: [
+              {
+                message: `Internal error. Quote request id ${requestId}.`,
+                extensions: { code: "INTERNAL_SERVER_ERROR", requestId },
+              },
+            ],
+          });
+        } else res.end();
+      }
+    });
+  });
+  server.on("close", () => void apollo.stop());
+  return server;
+}

@@ -1,0 +1,46 @@
+// The job worker: pg-boss queues and their schedules. Runs in the API process by default, or alone
+// (`--worker`) when scaled out. pg-boss's own schema is installed by the migrate command.
+import type { Database } from "@markettina/db";
+import { maintainPartitions, purgeIdempotencyKeys } from "@markettina/domain";
+import { PgBoss } from "pg-boss";
+import type { Logger } from "../logger.ts";
+
+export const QUEUES = {
+  maintainPartitions: "platform.maintain-partitions",
+  purgeIdempotencyKeys: "platform.purge-idempotency-keys",
+} as const;
+
+export interface Worker {
+  boss: PgBoss;
+  stop: () => Promise<void>;
+}
+
+export async function startWorker(deps: { appUrl: string; db: Database; logger: Logger }): Promise<Worker> {
+  const boss = new PgBoss({
+    connectionString: deps.appUrl,
+    schema: "pgboss",
+    migrate: false,
+    createSchema: false,
+  });
+  boss.on("error", (error) => deps.logger.error({ err: error }, "pg-boss error"));
+  await boss.start();
+  for (const queue of Object.values(QUEUES)) await boss.createQueue(queue);
+
+  await boss.work(QUEUES.maintainPartitions, async () => {
+    const created = await maintainPartitions(deps.db, 3);
+    deps.logger.info({ created }, "domain_events partitions checked");
+    return { created };
+  });
+  await boss.work(QUEUES.purgeIdempotencyKeys, async () => {
+    const purged = await purgeIdempotencyKeys(deps.db);
+    if (purged > 0) deps.logger.info({ purged }, "expired idempotency keys purged");
+    return { purged };
+  });
+
+  await boss.schedule(QUEUES.maintainPartitions, "17 3 * * *", null, { tz: "UTC" });
+  await boss.schedule(QUEUES.purgeIdempotencyKeys, "*/15 * * * *", null, { tz: "UTC" });
+  // Partitions are checked at every start too, so a new installation never waits for 03:17.
+  await boss.send(QUEUES.maintainPartitions, null, { singletonKey: "startup" });
+
+  return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
+}

@@ -1,0 +1,4 @@
+import { startEmbeddedPostgres } from "./src/embedded.ts";
+
+const s = await startEmbeddedPostgres();
+console.log("started on", s.port);
