@@ -23,8 +23,6 @@ export function createClient(url: string, options: ClientOptions = {}): Database
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
-    // Fetching type OIDs is a round trip per new connection; our columns use built-in types.
-    fetch_types: false,
     connection: { application_name: "markettina" },
     debug: options.onQuery ? (_conn, query) => options.onQuery?.(query) : undefined,
   });

@@ -3,6 +3,8 @@ export * from "./connection.ts";
 export { repoRoot, startEmbeddedPostgres } from "./embedded.ts";
 export { ensureAppRole, migrateDatabase } from "./migrate.ts";
 export { type Relations, relations } from "./relations.ts";
+export { recreateDatabase } from "./reset.ts";
 export { uuidv7 } from "./schema/columns.ts";
 export * as schema from "./schema/index.ts";
+export { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./seed.ts";
 export * from "./tenant-scope.ts";

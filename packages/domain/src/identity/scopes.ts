@@ -28,5 +28,10 @@ const SCOPE_FOR: Record<Permission, ApiScope | null> = {
 
 export const scopesAllow = (scopes: readonly string[], permission: Permission): boolean => {
   const needed = SCOPE_FOR[permission];
-  return needed !== null && scopes.includes(needed);
+  if (needed === null) return false;
+  // Writing a resource includes reading it.
+  return (
+    scopes.includes(needed) ||
+    (needed.endsWith(":read") && scopes.includes(needed.replace(/:read$/, ":write")))
+  );
 };

@@ -1,10 +1,11 @@
 // Identity reads: who am I, which accounts may I act in, and the current account's people and keys.
 import { schema } from "@markettina/db";
 import { API_SCOPES } from "@markettina/domain";
-import { and, eq, gte, ilike, isNull, lt } from "drizzle-orm";
+import { and, count, eq, gte, ilike, isNull, lt, type SQL } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { builder } from "../builder.ts";
-import { currentAccountId } from "../context.ts";
+import { currentAccountId, type GraphQLContext } from "../context.ts";
 import { InvitationStatusEnum } from "./enums.ts";
 import {
   AccountConnection,
@@ -64,6 +65,12 @@ const AuditLogFilter = builder.inputType("AuditLogFilter", {
   }),
 });
 
+/** totalCount of a root connection: the same filter as its rows. */
+async function countRows(ctx: GraphQLContext, table: PgTable, where: SQL | undefined): Promise<number> {
+  const [row] = await ctx.tx.select({ n: count() }).from(table).where(where);
+  return row?.n ?? 0;
+}
+
 builder.queryFields((t) => ({
   viewer: t.field({
     type: ViewerRef,
@@ -104,7 +111,8 @@ builder.queryFields((t) => ({
       authScopes: { permission: "identity:read" },
       args: { search: t.arg.string({ validate: z.string().max(100) }) },
       totalCount: (_root, args, ctx) =>
-        ctx.tx.$count(
+        countRows(
+          ctx,
           schema.accounts,
           and(
             eq(schema.accounts.parentAccountId, currentAccountId(ctx)),
@@ -132,7 +140,7 @@ builder.queryFields((t) => ({
       type: "memberships",
       authScopes: { permission: "identity:read" },
       totalCount: (_root, _args, ctx) =>
-        ctx.tx.$count(schema.memberships, eq(schema.memberships.accountId, currentAccountId(ctx))),
+        countRows(ctx, schema.memberships, eq(schema.memberships.accountId, currentAccountId(ctx))),
       resolve: (query, _root, _args, ctx) =>
         ctx.tx.query.memberships.findMany(
           query({ where: { accountId: currentAccountId(ctx) }, orderBy: { createdAt: "asc" } }),
@@ -147,7 +155,8 @@ builder.queryFields((t) => ({
       authScopes: { permission: "identity:read" },
       args: { status: t.arg({ type: InvitationStatusEnum }) },
       totalCount: (_root, args, ctx) =>
-        ctx.tx.$count(
+        countRows(
+          ctx,
           schema.invitations,
           and(
             eq(schema.invitations.accountId, currentAccountId(ctx)),
@@ -170,7 +179,7 @@ builder.queryFields((t) => ({
       type: "apiKeys",
       authScopes: { permission: "api_keys:manage" },
       totalCount: (_root, _args, ctx) =>
-        ctx.tx.$count(schema.apiKeys, eq(schema.apiKeys.accountId, currentAccountId(ctx))),
+        countRows(ctx, schema.apiKeys, eq(schema.apiKeys.accountId, currentAccountId(ctx))),
       resolve: (query, _root, _args, ctx) =>
         ctx.tx.query.apiKeys.findMany(
           query({ where: { accountId: currentAccountId(ctx) }, orderBy: { createdAt: "desc" } }),
@@ -184,10 +193,11 @@ builder.queryFields((t) => ({
       type: "auditLogs",
       authScopes: { permission: "audit:read" },
       args: { filter: t.arg({ type: AuditLogFilter }) },
-      totalCount: (_root, args, ctx) => {
+      totalCount: async (_root, args, ctx) => {
         const f = args.filter;
         const a = schema.auditLogs;
-        return ctx.tx.$count(
+        return countRows(
+          ctx,
           a,
           and(
             eq(a.accountId, currentAccountId(ctx)),

@@ -13,7 +13,12 @@ export function namedConnection(node: NodeRef, name: string) {
         totalCount: t.int({
           nullable: false,
           extensions: { pothosDrizzleTotalCount: true },
-          resolve: (connection) => (connection as { totalCount?: number }).totalCount ?? 0,
+          // Root connections hand over a thunk (counted only when selected), nested ones a number.
+          resolve: async (connection) => {
+            const total = (connection as { totalCount?: number | (() => Promise<number> | number) })
+              .totalCount;
+            return (typeof total === "function" ? await total() : total) ?? 0;
+          },
         }),
       }),
     },
