@@ -33,6 +33,30 @@ export interface PothosTypes {
   DefaultNodeNullability: false;
 }
 
+const MISSING_NODE = /^(Model \w+\(.*\) not found|\w+ has not been implemented)$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Global IDs are base64("Type:uuid"). Anything else decodes to a type that does not exist, so it
+ * is simply not found rather than an error that tells it apart from a missing row. */
+function decodeGlobalID(globalID: string): { typename: string; id: string } {
+  const decoded = Buffer.from(globalID, "base64").toString("utf8");
+  const at = decoded.indexOf(":");
+  const typename = decoded.slice(0, at);
+  const id = decoded.slice(at + 1);
+  return at > 0 && /^\w+$/.test(typename) && UUID.test(id)
+    ? { typename, id }
+    : { typename: "Unknown", id: "" };
+}
+
+async function nullIfMissing<T>(load: () => Promise<T> | T): Promise<T | null> {
+  try {
+    return (await load()) ?? null;
+  } catch (error) {
+    if (error instanceof Error && MISSING_NODE.test(error.message)) return null;
+    throw error;
+  }
+}
+
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export const builder = new SchemaBuilder<PothosTypes>({
@@ -49,8 +73,18 @@ export const builder = new SchemaBuilder<PothosTypes>({
     clientMutationId: "omit",
     cursorType: "String",
     nodesOnConnection: true,
+    decodeGlobalID,
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    // Another tenant's row is invisible under RLS, so loading it finds nothing — the same as an ID
+    // that never existed or does not decode. Both answer null, so nothing can be detected.
+    nodeQueryOptions: {
+      resolve: (_root, { id }, _ctx, _info, resolveNode) => nullIfMissing(() => resolveNode(id)),
+    },
+    nodesQueryOptions: {
+      resolve: (_root, { ids }, _ctx, _info, resolveNodes) =>
+        Promise.all(ids.map((id) => nullIfMissing(async () => (await resolveNodes([id]))[0]))),
+    },
   },
   withInput: {
     typeOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Input` },

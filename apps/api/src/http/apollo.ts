@@ -13,8 +13,10 @@ export function createApollo(logger: Logger): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     schema,
     introspection: true,
-    // Apollo's own CSRF prevention: GET and simple POSTs must carry a preflight-forcing header.
-    csrfPrevention: true,
+    // Credentials travel only in the Authorization header (API keys, console tokens), never in
+    // cookies, so a cross-site request cannot act for anyone: Apollo's CSRF header check would
+    // only break spec-compliant GET queries (graphql-over-http audit).
+    csrfPrevention: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => {
       const original = unwrapResolverError(error);
