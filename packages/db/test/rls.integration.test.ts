@@ -272,6 +272,21 @@ describe("users (installation-wide identities)", () => {
     expect(await visibleUsers(apiKeyScope(fixtures.A))).toEqual([fixtures.A.userId]);
   });
 
+  it("lets a user update their own name but never make anyone a platform admin", async () => {
+    const scope = userScope(fixtures.A);
+    await asApp(scope, (tx) => tx`update users set name = 'Renamed' where id = ${fixtures.A.userId}`);
+    await expect(
+      asApp(scope, (tx) => tx`update users set is_platform_admin = true where id = ${fixtures.A.userId}`),
+    ).rejects.toMatchObject({ code: "42501" });
+    await expect(
+      asApp(
+        null,
+        (tx) =>
+          tx`insert into users (id, email, name, is_platform_admin) values (gen_random_uuid(), 'x@example.com', 'X', true)`,
+      ),
+    ).rejects.toMatchObject({ code: "42501" });
+  });
+
   it("shows no user to a connection that set no scope", async () => {
     const [{ n } = { n: -1 }] = await asApp(
       null,

@@ -1,11 +1,8 @@
 // vitest global setup of the integration project. Once per run: find (or start) the database
 // server, rebuild the template database from drizzle/ so migrations are always fresh, and provide
 // the server's owner URL to the test files, which clone the template (createTestDatabase).
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { resolveDatabase } from "../connection.ts";
-import { repoRoot } from "../embedded.ts";
 import { migrateDatabase } from "../migrate.ts";
 import {
   databaseUrl,
@@ -16,6 +13,9 @@ import {
   runIdOf,
   TEMPLATE_DATABASE,
 } from "./test-server.ts";
+
+/** Advisory lock key (any constant) held while the template is rebuilt. */
+const TEMPLATE_LOCK = 7_346_021_118;
 
 function isAlive(pid: number): boolean {
   try {
@@ -28,22 +28,41 @@ function isAlive(pid: number): boolean {
 
 /**
  * The template is migrated under a temporary name and renamed into place, so a concurrent run that
- * clones it never gets a half-migrated copy (CREATE DATABASE … TEMPLATE waits on, or fails with
- * 55006 during, the swap; createTestDatabase retries).
+ * clones it never gets a half-migrated copy (CREATE DATABASE … TEMPLATE fails with 55006 or 3D000
+ * during the swap; createTestDatabase retries). Concurrent runs rebuild one at a time: two swaps
+ * would both drop, then both rename, and two migrations would race on ALTER ROLE markettina_app.
  */
 async function rebuildTemplate(ownerUrl: string, runId: string): Promise<void> {
   const building = `${TEMPLATE_DATABASE}_build_${runId}`;
   const admin = maintenanceClient(ownerUrl);
   try {
+    await admin`select pg_advisory_lock(${TEMPLATE_LOCK})`;
     await admin.unsafe(`drop database if exists ${quoteIdent(building)} with (force)`);
     await admin.unsafe(`create database ${quoteIdent(building)}`);
-    await migrateDatabase(databaseUrl(ownerUrl, building));
+    await migrateWithRetry(databaseUrl(ownerUrl, building));
     await retryWhileBusy(async () => {
       await admin.unsafe(`drop database if exists ${quoteIdent(TEMPLATE_DATABASE)} with (force)`);
       await admin.unsafe(`alter database ${quoteIdent(building)} rename to ${quoteIdent(TEMPLATE_DATABASE)}`);
     });
   } finally {
+    // Ending the session releases the advisory lock.
     await admin.end();
+  }
+}
+
+/**
+ * migrateDatabase first runs ALTER ROLE markettina_app (a cluster-wide row): another process of
+ * this checkout migrating at the same moment (the app starting) makes it fail with "tuple
+ * concurrently updated". The migrations themselves run after it, in one transaction.
+ */
+async function migrateWithRetry(url: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateDatabase(url);
+    } catch (error) {
+      if (attempt >= 5 || !/tuple concurrently updated/.test(String((error as Error).message))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
   }
 }
 
@@ -64,47 +83,19 @@ async function dropLeftoverDatabases(ownerUrl: string, runId: string, includeDea
   }
 }
 
-/**
- * Runs of this checkout using the embedded server, one file per live run: the run that started the
- * server leaves it running while another run (started meanwhile, so it found the server up and
- * will not stop it) still needs it. The server is persistent; the next process simply reuses it.
- */
-function registerRun(runId: string): { release: () => void; othersAlive: () => boolean } {
-  const dir = path.join(repoRoot(), ".data", "test-runs");
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, runId), "");
-  return {
-    release: () => rmSync(path.join(dir, runId), { force: true }),
-    othersAlive: () =>
-      readdirSync(dir).some((name) => {
-        if (name === runId) return false;
-        if (isAlive(Number(name))) return true;
-        rmSync(path.join(dir, name), { force: true });
-        return false;
-      }),
-  };
-}
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const runId = runIdFor(process.pid);
   // Process ids say nothing about runs on other machines sharing a DATABASE_URL server.
   const local = !process.env.DATABASE_URL;
-  // Registered before looking for the server, so a run finishing meanwhile sees this one.
-  const run = local ? registerRun(runId) : undefined;
   const log: string[] = [];
   const target = await resolveDatabase((line) => log.push(line)).catch((error: unknown) => {
-    run?.release();
     throw new Error(`could not start or reach PostgreSQL:\n${log.slice(-30).join("\n")}`, { cause: error });
   });
-  const stopUnlessShared = async () => {
-    run?.release();
-    if (!run?.othersAlive()) await target.stop();
-  };
   try {
     await dropLeftoverDatabases(target.ownerUrl, runId, local);
     await rebuildTemplate(target.ownerUrl, runId);
   } catch (error) {
-    await stopUnlessShared();
+    await target.stop();
     throw error;
   }
   project.provide("markettinaTestServer", { ownerUrl: target.ownerUrl, runId });
@@ -113,7 +104,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     try {
       await dropLeftoverDatabases(target.ownerUrl, runId, local);
     } finally {
-      await stopUnlessShared();
+      await target.stop();
     }
   };
 }

@@ -59,13 +59,11 @@ export async function acceptInvitation(tx: Transaction, actor: Actor, raw: Accep
     );
     if (taken) fail("TAKEN", "An account with this e-mail exists: sign in to accept.", "email");
     userId = uuidv7();
-    await tx.insert(schema.users).values({
-      id: userId,
-      email: inv.email,
-      name: input.name!,
-      passwordHash: await hashPassword(input.password!),
-      emailVerifiedAt: new Date(), // the invitation link proved the address
-    });
+    // Explicit columns: the application role may insert only these (never is_platform_admin).
+    // The invitation link proved the address, so it is verified.
+    await tx.execute(sql`
+      insert into users (id, email, name, password_hash, email_verified_at)
+      values (${userId}, ${inv.email}, ${input.name!}, ${await hashPassword(input.password!)}, now())`);
   }
 
   const scope = { ...emptyScope, accountId: inv.account_id, accountIds: [inv.account_id], userId };
