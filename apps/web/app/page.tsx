@@ -1,0 +1,55 @@
+// "/" - sends a signed-in user to their first account (agency first), as listed by the API.
+import { redirect } from "next/navigation";
+import { SignOutButton } from "@/components/console/sign-out-button";
+import { EmptyState, ErrorState } from "@/components/ui/states";
+import { currentUser } from "@/lib/auth/current-user";
+import { graphql } from "@/lib/graphql/graphql";
+import { serverGraphQL } from "@/lib/graphql/server-graphql";
+import { orderAccountsForSwitcher } from "@/lib/identity/order-accounts";
+
+const HomeAccountsQuery = graphql(`
+  query HomeAccounts {
+    accounts {
+      id
+      name
+      slug
+      kind
+      parentAccount {
+        id
+      }
+    }
+  }
+`);
+
+export default async function HomePage() {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+
+  let firstSlug: string | undefined;
+  let failure: unknown;
+  try {
+    const { accounts } = await serverGraphQL(HomeAccountsQuery, {}, { userId: user.id });
+    firstSlug = orderAccountsForSwitcher(accounts)[0]?.account.slug;
+  } catch (error) {
+    failure = error;
+  }
+  if (firstSlug) redirect(`/${firstSlug}`);
+
+  return (
+    <main className="mx-auto max-w-lg px-4 py-24">
+      <h1 className="mb-4 text-lg font-semibold text-zinc-900">Welcome, {user.name || user.email}</h1>
+      <div className="rounded-lg border border-zinc-200 bg-white">
+        {failure ? (
+          <ErrorState error={failure} />
+        ) : (
+          <EmptyState title="You are not a member of any account yet">
+            Ask an account owner to invite you, then open the link from the invitation.
+          </EmptyState>
+        )}
+      </div>
+      <div className="mt-4">
+        <SignOutButton />
+      </div>
+    </main>
+  );
+}
