@@ -1,5 +1,5 @@
 // End-to-end tests: the whole product (API on :4100, production web build on :3100, fresh
-// `markettina_e2e` database with demo data) started by scripts/start.ts, driven in Debian's Chromium.
+// `markettina_e2e` database with demo data) started by packages/devtools/src/start.ts, driven in Debian's Chromium.
 import { defineConfig, devices } from "@playwright/test";
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -37,7 +37,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium" }],
   webServer: {
-    command: "node scripts/start.ts --e2e",
+    command: "node packages/devtools/src/start.ts --e2e",
     url: "http://127.0.0.1:3100/login",
     timeout: 300_000,
     reuseExistingServer: false,

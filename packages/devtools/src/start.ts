@@ -16,7 +16,7 @@ import {
   resolveDatabase,
   seedDemo,
   withCredentials,
-} from "../packages/db/src/index.ts";
+} from "@markettina/db";
 
 const args = new Set(process.argv.slice(2));
 const e2e = args.has("--e2e");
@@ -68,9 +68,17 @@ const env = {
 
 const children: ChildProcess[] = [
   spawn(process.execPath, ["src/main.ts"], { cwd: path.join(root, "apps/api"), env, stdio: "inherit" }),
+  // Node runs Next's CLI itself (not the shell shim), so SIGTERM reaches the server.
   spawn(
-    path.join(webDir, "node_modules/.bin/next"),
-    [dev ? "dev" : "start", "--port", String(webPort), "--hostname", "127.0.0.1"],
+    process.execPath,
+    [
+      path.join(webDir, "node_modules/next/dist/bin/next"),
+      dev ? "dev" : "start",
+      "--port",
+      String(webPort),
+      "--hostname",
+      "127.0.0.1",
+    ],
     {
       cwd: webDir,
       env: { ...env, NODE_ENV: dev ? "development" : "production" },
