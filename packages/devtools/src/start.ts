@@ -48,7 +48,11 @@ const needsBuild =
   !dev && (process.env.MARKETTINA_SKIP_BUILD !== "1" || !existsSync(path.join(webDir, ".next/BUILD_ID")));
 if (needsBuild) {
   console.log("building the web console…");
-  const build = spawnSync("pnpm", ["--filter", "@markettina/web", "build"], { cwd: root, stdio: "inherit" });
+  const build = spawnSync("pnpm", ["--filter", "@markettina/web", "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -64,6 +68,8 @@ const env = {
   NEXTAUTH_SECRET: authSecret,
   NEXTAUTH_URL: `http://127.0.0.1:${webPort}`,
   LOG_LEVEL: process.env.LOG_LEVEL ?? (e2e ? "warn" : "info"),
+  // No telemetry calls from a machine that may have no network.
+  NEXT_TELEMETRY_DISABLED: "1",
 };
 
 const children: ChildProcess[] = [

@@ -55,7 +55,9 @@ if (existsSync(vitestJson)) {
   if (!vitestOk && report.numFailedTests === 0) failed++; // e.g. a suite that failed to load
 } else failed++;
 
-const built = run("web build", "pnpm", ["--filter", "@markettina/web", "build"]);
+const built = run("web build", "pnpm", ["--filter", "@markettina/web", "build"], {
+  NEXT_TELEMETRY_DISABLED: "1",
+});
 if (!built) failed++;
 else {
   const playwrightJson = path.join(out, "playwright.json");
