@@ -1,25 +1,11 @@
 // "/" - sends a signed-in user to their first account (agency first), as listed by the API.
 import { redirect } from "next/navigation";
+import { SwitcherAccountsQuery } from "@/components/console/console-queries";
 import { SignOutButton } from "@/components/console/sign-out-button";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { currentUser } from "@/lib/auth/current-user";
-import { graphql } from "@/lib/graphql/graphql";
 import { serverGraphQL } from "@/lib/graphql/server-graphql";
 import { orderAccountsForSwitcher } from "@/lib/identity/order-accounts";
-
-const HomeAccountsQuery = graphql(`
-  query HomeAccounts {
-    accounts {
-      id
-      name
-      slug
-      kind
-      parentAccount {
-        id
-      }
-    }
-  }
-`);
 
 export default async function HomePage() {
   const user = await currentUser();
@@ -28,7 +14,7 @@ export default async function HomePage() {
   let firstSlug: string | undefined;
   let failure: unknown;
   try {
-    const { accounts } = await serverGraphQL(HomeAccountsQuery, {}, { userId: user.id });
+    const { accounts } = await serverGraphQL(SwitcherAccountsQuery, {}, { userId: user.id });
     firstSlug = orderAccountsForSwitcher(accounts)[0]?.account.slug;
   } catch (error) {
     failure = error;
