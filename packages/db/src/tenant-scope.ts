@@ -20,19 +20,35 @@ export interface TenantScope {
 
 export const emptyScope: TenantScope = { accountId: null, accountIds: [], userId: null, apiKeyId: null };
 
+/** The settings, one set_config(…, true) each, as the columns of one select. */
+function scopeSettings(scope: TenantScope) {
+  return {
+    accountId: sql<string>`set_config('app.account_id', ${scope.accountId ?? ""}, true)`,
+    accountIds: sql<string>`set_config('app.account_ids', ${`{${scope.accountIds.join(",")}}`}, true)`,
+    userId: sql<string>`set_config('app.user_id', ${scope.userId ?? ""}, true)`,
+    apiKeyId: sql<string>`set_config('app.api_key_id', ${scope.apiKeyId ?? ""}, true)`,
+    requestId: sql<string>`set_config('app.request_id', ${scope.requestId ?? ""}, true)`,
+    statementTimeout: sql<string>`set_config('statement_timeout', ${String(scope.statementTimeoutMs ?? 10_000)}, true)`,
+  };
+}
+
 export function scopeSettingsSql(scope: TenantScope) {
-  return sql`select
-    set_config('app.account_id', ${scope.accountId ?? ""}, true),
-    set_config('app.account_ids', ${`{${scope.accountIds.join(",")}}`}, true),
-    set_config('app.user_id', ${scope.userId ?? ""}, true),
-    set_config('app.api_key_id', ${scope.apiKeyId ?? ""}, true),
-    set_config('app.request_id', ${scope.requestId ?? ""}, true),
-    set_config('statement_timeout', ${String(scope.statementTimeoutMs ?? 10_000)}, true)`;
+  return sql`select ${sql.join(Object.values(scopeSettings(scope)), sql`, `)}`;
+}
+
+/**
+ * The statement that applies `scope`, as a prepared statement: Postgres parses it once per
+ * connection (drizzle sends tx.execute() and unprepared builders as unnamed statements, parsed and
+ * planned on every request). `.execute()` sends it at once; a statement sent after it on the same
+ * transaction runs after it, so a caller may pipeline the two (see resolveAccess).
+ */
+export function scopeStatement(tx: Transaction, scope: TenantScope) {
+  return tx.select(scopeSettings(scope)).from(sql`(select) as scope`).prepare("tenant_scope");
 }
 
 /** Re-states the scope inside an open transaction (e.g. after creating a sub-account). */
 export async function applyScope(tx: Transaction, scope: TenantScope): Promise<void> {
-  await tx.execute(scopeSettingsSql(scope));
+  await scopeStatement(tx, scope).execute();
 }
 
 export function withTenant<T>(

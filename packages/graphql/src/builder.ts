@@ -11,6 +11,7 @@ import WithInputPlugin from "@pothos/plugin-with-input";
 import { getTableConfig } from "drizzle-orm/pg-core";
 import { getNullableType, isListType } from "graphql";
 import { allows, type GraphQLContext } from "./context.ts";
+import "./platform/planned-columns.ts";
 
 export interface PothosTypes {
   Context: GraphQLContext;
@@ -61,7 +62,17 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export const builder = new SchemaBuilder<PothosTypes>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, RelayPlugin, WithInputPlugin, ValidationPlugin, ComplexityPlugin, DrizzlePlugin],
+  // Order matters: each plugin wraps the resolvers of the plugins after it. plannedColumns must sit
+  // right outside drizzle, so scope-auth and the others still run first.
+  plugins: [
+    ScopeAuthPlugin,
+    RelayPlugin,
+    WithInputPlugin,
+    ValidationPlugin,
+    ComplexityPlugin,
+    "plannedColumns",
+    DrizzlePlugin,
+  ],
   scopeAuth: {
     authScopes: (ctx) => ({
       authenticated: ctx.principal !== null,

@@ -1,8 +1,15 @@
 // Which accounts a principal may act in, and with which role. A user acts in the accounts they
 // are a member of and, as an agency owner/admin, in every sub-account of that agency with the same
 // role. An API key acts only in its own account.
-import { applyScope, emptyScope, type TenantScope, type Transaction } from "@markettina/db";
-import { sql } from "drizzle-orm";
+import {
+  applyScope,
+  emptyScope,
+  schema,
+  scopeStatement,
+  type TenantScope,
+  type Transaction,
+} from "@markettina/db";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { type Role, strongestRole } from "./roles.ts";
 
 export interface ReachableAccount {
@@ -13,17 +20,29 @@ export interface ReachableAccount {
   role: Role;
 }
 
+/** The accounts `userId` may act in: one row per membership that reaches an account. */
+function reachableAccountsQuery(tx: Transaction, userId: string) {
+  const { accounts: a, memberships: m } = schema;
+  return tx
+    .select({ id: a.id, slug: a.slug, kind: a.kind, parentAccountId: a.parentAccountId, role: m.role })
+    .from(m)
+    .innerJoin(
+      a,
+      or(eq(a.id, m.accountId), and(eq(a.parentAccountId, m.accountId), inArray(m.role, ["owner", "admin"]))),
+    )
+    .where(and(eq(m.userId, userId), isNull(a.deletedAt)))
+    .orderBy(sql`${a.parentAccountId} nulls first`, a.slug)
+    .prepare("reachable_accounts");
+}
+
 export async function listReachableAccounts(tx: Transaction, userId: string): Promise<ReachableAccount[]> {
-  // RLS: own_memberships and reachable_accounts policies read app.user_id.
-  await applyScope(tx, { ...emptyScope, userId });
-  const rows = await tx.execute<ReachableAccount>(sql`
-    select a.id, a.slug, a.kind, a.parent_account_id as "parentAccountId", m.role
-      from memberships m
-      join accounts a
-        on a.id = m.account_id
-        or (a.parent_account_id = m.account_id and m.role in ('owner', 'admin'))
-     where m.user_id = ${userId} and a.deleted_at is null
-     order by a.parent_account_id nulls first, a.slug`);
+  // RLS: own_memberships and reachable_accounts policies read app.user_id. The settings and the
+  // query go out together (one round trip): statements sent on one transaction run in the order
+  // they were sent, and the settings are sent first. Were they ever not, the query would see no
+  // rows (nothing set yet), never someone else's.
+  const settings = scopeStatement(tx, { ...emptyScope, userId }).execute();
+  const query = reachableAccountsQuery(tx, userId).execute();
+  const [, rows] = await Promise.all([settings, query]);
   const byId = new Map<string, ReachableAccount>();
   for (const row of rows) {
     const seen = byId.get(row.id);

@@ -6,6 +6,7 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { builder } from "../builder.ts";
 import { currentAccountId, type GraphQLContext } from "../context.ts";
+import { runPlanned } from "../platform/planned-reads.ts";
 import { InvitationStatusEnum } from "./enums.ts";
 import {
   AccountConnection,
@@ -31,13 +32,20 @@ const ViewerRef = builder.objectRef<ViewerShape>("Viewer").implement({
       type: UserRef,
       nullable: true,
       resolve: (query, viewer, _args, ctx) =>
-        viewer.userId ? ctx.tx.query.users.findFirst(query({ where: { id: viewer.userId } })) : null,
+        viewer.userId
+          ? runPlanned(ctx.tx.query.users.findFirst(query({ where: { id: viewer.userId } })), "viewer_user")
+          : null,
     }),
     apiKey: t.drizzleField({
       type: ApiKeyRef,
       nullable: true,
       resolve: (query, viewer, _args, ctx) =>
-        viewer.apiKeyId ? ctx.tx.query.apiKeys.findFirst(query({ where: { id: viewer.apiKeyId } })) : null,
+        viewer.apiKeyId
+          ? runPlanned(
+              ctx.tx.query.apiKeys.findFirst(query({ where: { id: viewer.apiKeyId } })),
+              "viewer_api_key",
+            )
+          : null,
     }),
     isPlatformAdmin: t.boolean({
       description: "Operators of the installation (database health, all tenants).",
@@ -67,7 +75,7 @@ const AuditLogFilter = builder.inputType("AuditLogFilter", {
 
 /** totalCount of a root connection: the same filter as its rows. */
 async function countRows(ctx: GraphQLContext, table: PgTable, where: SQL | undefined): Promise<number> {
-  const [row] = await ctx.tx.select({ n: count() }).from(table).where(where);
+  const [row] = await ctx.tx.select({ n: count() }).from(table).where(where).prepare("count_rows").execute();
   return row?.n ?? 0;
 }
 
@@ -88,7 +96,10 @@ builder.queryFields((t) => ({
     description: "The current account (X-Account-Id header, or the API key's account).",
     authScopes: { permission: "identity:read" },
     resolve: async (query, _root, _args, ctx) =>
-      (await ctx.tx.query.accounts.findFirst(query({ where: { id: currentAccountId(ctx) } })))!,
+      (await runPlanned(
+        ctx.tx.query.accounts.findFirst(query({ where: { id: currentAccountId(ctx) } })),
+        "current_account",
+      ))!,
   }),
 
   accounts: t.drizzleField({
@@ -100,7 +111,10 @@ builder.queryFields((t) => ({
         ctx.principal?.kind === "apiKey"
           ? [ctx.principal.accountId]
           : (ctx.access?.reachable.map((a) => a.id) ?? []);
-      return ctx.tx.query.accounts.findMany(query({ where: { id: { in: ids } }, orderBy: { slug: "asc" } }));
+      // Not prepared: `in (…)` renders one placeholder per id, a new statement per list length.
+      return runPlanned(
+        ctx.tx.query.accounts.findMany(query({ where: { id: { in: ids } }, orderBy: { slug: "asc" } })),
+      );
     },
   }),
 
@@ -121,15 +135,18 @@ builder.queryFields((t) => ({
           ),
         ),
       resolve: (query, _root, args, ctx) =>
-        ctx.tx.query.accounts.findMany(
-          query({
-            where: {
-              parentAccountId: currentAccountId(ctx),
-              deletedAt: { isNull: true },
-              ...(args.search ? { name: { ilike: `%${args.search}%` } } : {}),
-            },
-            orderBy: { name: "asc" },
-          }),
+        runPlanned(
+          ctx.tx.query.accounts.findMany(
+            query({
+              where: {
+                parentAccountId: currentAccountId(ctx),
+                deletedAt: { isNull: true },
+                ...(args.search ? { name: { ilike: `%${args.search}%` } } : {}),
+              },
+              orderBy: { name: "asc" },
+            }),
+          ),
+          "sub_accounts",
         ),
     },
     AccountConnection,
@@ -142,8 +159,11 @@ builder.queryFields((t) => ({
       totalCount: (_root, _args, ctx) =>
         countRows(ctx, schema.memberships, eq(schema.memberships.accountId, currentAccountId(ctx))),
       resolve: (query, _root, _args, ctx) =>
-        ctx.tx.query.memberships.findMany(
-          query({ where: { accountId: currentAccountId(ctx) }, orderBy: { createdAt: "asc" } }),
+        runPlanned(
+          ctx.tx.query.memberships.findMany(
+            query({ where: { accountId: currentAccountId(ctx) }, orderBy: { createdAt: "asc" } }),
+          ),
+          "memberships",
         ),
     },
     MembershipConnection,
@@ -164,11 +184,14 @@ builder.queryFields((t) => ({
           ),
         ),
       resolve: (query, _root, args, ctx) =>
-        ctx.tx.query.invitations.findMany(
-          query({
-            where: { accountId: currentAccountId(ctx), ...(args.status ? { status: args.status } : {}) },
-            orderBy: { createdAt: "desc" },
-          }),
+        runPlanned(
+          ctx.tx.query.invitations.findMany(
+            query({
+              where: { accountId: currentAccountId(ctx), ...(args.status ? { status: args.status } : {}) },
+              orderBy: { createdAt: "desc" },
+            }),
+          ),
+          "invitations",
         ),
     },
     InvitationConnection,
@@ -181,8 +204,11 @@ builder.queryFields((t) => ({
       totalCount: (_root, _args, ctx) =>
         countRows(ctx, schema.apiKeys, eq(schema.apiKeys.accountId, currentAccountId(ctx))),
       resolve: (query, _root, _args, ctx) =>
-        ctx.tx.query.apiKeys.findMany(
-          query({ where: { accountId: currentAccountId(ctx) }, orderBy: { createdAt: "desc" } }),
+        runPlanned(
+          ctx.tx.query.apiKeys.findMany(
+            query({ where: { accountId: currentAccountId(ctx) }, orderBy: { createdAt: "desc" } }),
+          ),
+          "api_keys",
         ),
     },
     ApiKeyConnection,
@@ -212,20 +238,23 @@ builder.queryFields((t) => ({
       },
       resolve: (query, _root, args, ctx) => {
         const f = args.filter;
-        return ctx.tx.query.auditLogs.findMany(
-          query({
-            where: {
-              accountId: currentAccountId(ctx),
-              ...(f?.actorUserId ? { actorUserId: f.actorUserId.id } : {}),
-              ...(f?.action ? { action: f.action } : {}),
-              ...(f?.entityType ? { entityType: f.entityType } : {}),
-              ...(f?.entityId ? { entityId: f.entityId } : {}),
-              ...(f?.from || f?.to
-                ? { createdAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } }
-                : {}),
-            },
-            orderBy: { createdAt: "desc" },
-          }),
+        return runPlanned(
+          ctx.tx.query.auditLogs.findMany(
+            query({
+              where: {
+                accountId: currentAccountId(ctx),
+                ...(f?.actorUserId ? { actorUserId: f.actorUserId.id } : {}),
+                ...(f?.action ? { action: f.action } : {}),
+                ...(f?.entityType ? { entityType: f.entityType } : {}),
+                ...(f?.entityId ? { entityId: f.entityId } : {}),
+                ...(f?.from || f?.to
+                  ? { createdAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } }
+                  : {}),
+              },
+              orderBy: { createdAt: "desc" },
+            }),
+          ),
+          "audit_log",
         );
       },
     },
