@@ -4,7 +4,8 @@
 //   --e2e   a fresh database (markettina_e2e) on ports 4100/3100, for the Playwright suite
 //   --dev   the console in development mode (next dev) instead of a production build
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
   appUrlFor,
@@ -25,7 +26,18 @@ const root = repoRoot();
 
 const apiPort = Number(process.env.API_PORT ?? (e2e ? 4100 : 4000));
 const webPort = Number(process.env.WEB_PORT ?? (e2e ? 3100 : 3000));
-const authSecret = process.env.AUTH_SECRET ?? "dev-only-secret-change-me-0123456789abcdef";
+const authSecret = process.env.AUTH_SECRET ?? localAuthSecret();
+
+/** A random secret made once per checkout and kept beside the data, so sessions survive restarts
+ * and no well-known development secret ever signs a running product's tokens. */
+function localAuthSecret(): string {
+  const file = path.join(root, ".data", "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
 
 const target = await resolveDatabase();
 let ownerUrl = target.ownerUrl;
@@ -73,7 +85,12 @@ const env = {
 };
 
 const children: ChildProcess[] = [
-  spawn(process.execPath, ["src/main.ts"], { cwd: path.join(root, "apps/api"), env, stdio: "inherit" }),
+  spawn(process.execPath, ["src/main.ts"], {
+    cwd: path.join(root, "apps/api"),
+    // Production mode: graphql-js skips its development-only checks.
+    env: { ...env, NODE_ENV: dev ? "development" : "production" },
+    stdio: "inherit",
+  }),
   // Node runs Next's CLI itself (not the shell shim), so SIGTERM reaches the server.
   spawn(
     process.execPath,
