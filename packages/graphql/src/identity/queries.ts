@@ -1,13 +1,14 @@
 // Identity reads: who am I, which accounts may I act in, and the current account's people and keys.
 import { schema } from "@markettina/db";
 import { API_SCOPES } from "@markettina/domain";
-import { and, count, eq, gte, ilike, isNull, lt, type SQL } from "drizzle-orm";
+import { count, eq, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { builder } from "../builder.ts";
 import { currentAccountId, type GraphQLContext } from "../context.ts";
 import { runPlanned } from "../platform/planned-reads.ts";
 import { InvitationStatusEnum } from "./enums.ts";
+import { auditLogFilter, invitationsFilter, subAccountsFilter } from "./filters.ts";
 import {
   AccountConnection,
   AccountRef,
@@ -128,21 +129,13 @@ builder.queryFields((t) => ({
         countRows(
           ctx,
           schema.accounts,
-          and(
-            eq(schema.accounts.parentAccountId, currentAccountId(ctx)),
-            isNull(schema.accounts.deletedAt),
-            args.search ? ilike(schema.accounts.name, `%${args.search}%`) : undefined,
-          ),
+          subAccountsFilter(schema.accounts, currentAccountId(ctx), args.search),
         ),
       resolve: (query, _root, args, ctx) =>
         runPlanned(
           ctx.tx.query.accounts.findMany(
             query({
-              where: {
-                parentAccountId: currentAccountId(ctx),
-                deletedAt: { isNull: true },
-                ...(args.search ? { name: { ilike: `%${args.search}%` } } : {}),
-              },
+              where: { RAW: (t) => subAccountsFilter(t, currentAccountId(ctx), args.search) },
               orderBy: { name: "asc" },
             }),
           ),
@@ -178,16 +171,13 @@ builder.queryFields((t) => ({
         countRows(
           ctx,
           schema.invitations,
-          and(
-            eq(schema.invitations.accountId, currentAccountId(ctx)),
-            args.status ? eq(schema.invitations.status, args.status) : undefined,
-          ),
+          invitationsFilter(schema.invitations, currentAccountId(ctx), args.status),
         ),
       resolve: (query, _root, args, ctx) =>
         runPlanned(
           ctx.tx.query.invitations.findMany(
             query({
-              where: { accountId: currentAccountId(ctx), ...(args.status ? { status: args.status } : {}) },
+              where: { RAW: (t) => invitationsFilter(t, currentAccountId(ctx), args.status) },
               orderBy: { createdAt: "desc" },
             }),
           ),
@@ -219,44 +209,22 @@ builder.queryFields((t) => ({
       type: "auditLogs",
       authScopes: { permission: "audit:read" },
       args: { filter: t.arg({ type: AuditLogFilter }) },
-      totalCount: async (_root, args, ctx) => {
-        const f = args.filter;
-        const a = schema.auditLogs;
-        return countRows(
+      totalCount: (_root, args, ctx) =>
+        countRows(
           ctx,
-          a,
-          and(
-            eq(a.accountId, currentAccountId(ctx)),
-            f?.actorUserId ? eq(a.actorUserId, f.actorUserId.id) : undefined,
-            f?.action ? eq(a.action, f.action) : undefined,
-            f?.entityType ? eq(a.entityType, f.entityType) : undefined,
-            f?.entityId ? eq(a.entityId, f.entityId) : undefined,
-            f?.from ? gte(a.createdAt, f.from) : undefined,
-            f?.to ? lt(a.createdAt, f.to) : undefined,
-          ),
-        );
-      },
-      resolve: (query, _root, args, ctx) => {
-        const f = args.filter;
-        return runPlanned(
+          schema.auditLogs,
+          auditLogFilter(schema.auditLogs, currentAccountId(ctx), args.filter),
+        ),
+      resolve: (query, _root, args, ctx) =>
+        runPlanned(
           ctx.tx.query.auditLogs.findMany(
             query({
-              where: {
-                accountId: currentAccountId(ctx),
-                ...(f?.actorUserId ? { actorUserId: f.actorUserId.id } : {}),
-                ...(f?.action ? { action: f.action } : {}),
-                ...(f?.entityType ? { entityType: f.entityType } : {}),
-                ...(f?.entityId ? { entityId: f.entityId } : {}),
-                ...(f?.from || f?.to
-                  ? { createdAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } }
-                  : {}),
-              },
+              where: { RAW: (t) => auditLogFilter(t, currentAccountId(ctx), args.filter) },
               orderBy: { createdAt: "desc" },
             }),
           ),
           "audit_log",
-        );
-      },
+        ),
     },
     AuditLogEntryConnection,
   ),
