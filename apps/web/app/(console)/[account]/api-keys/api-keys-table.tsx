@@ -1,7 +1,5 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useConsole } from "@/components/console/console-context";
 import { Badge, enumLabel, statusTone } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -9,32 +7,20 @@ import { DataTable, Td, Th } from "@/components/ui/data-table";
 import { FieldError } from "@/components/ui/form-field";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import {
-  accountQueryKey,
-  useAccountMutation,
-  useAccountQuery,
-  useAccountSlug,
-} from "@/lib/graphql/use-graphql";
+import { useAccountMutation, useAccountQuery } from "@/lib/graphql/use-graphql";
+import { useRowAction } from "@/lib/graphql/use-row-action";
 import { ApiKeysQuery, RevokeApiKeyMutation } from "./api-keys-operations";
 
 export function ApiKeysTable() {
   const { canManage } = useConsole();
-  const accountSlug = useAccountSlug();
-  const queryClient = useQueryClient();
   const apiKeys = useAccountQuery(ApiKeysQuery, {});
   const revokeApiKey = useAccountMutation(RevokeApiKeyMutation);
-  const [error, setError] = useState<string | undefined>();
-
-  async function revoke(id: string) {
-    setError(undefined);
-    try {
-      const { revokeApiKey: payload } = await revokeApiKey.mutateAsync({ input: { id } });
-      if (payload.userErrors[0]) setError(payload.userErrors[0].message);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : "Could not revoke the key.");
-    }
-    await queryClient.invalidateQueries({ queryKey: accountQueryKey(accountSlug, "ApiKeys") });
-  }
+  const { error, run } = useRowAction(["ApiKeys"]);
+  const revoke = (id: string) =>
+    run(
+      async () => (await revokeApiKey.mutateAsync({ input: { id } })).revokeApiKey,
+      "Could not revoke the key.",
+    );
 
   if (apiKeys.isPending) return <LoadingState label="Loading API keys…" />;
   if (apiKeys.isError) return <ErrorState error={apiKeys.error} onRetry={() => apiKeys.refetch()} />;

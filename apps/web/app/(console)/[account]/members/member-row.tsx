@@ -1,14 +1,13 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useConsole } from "@/components/console/console-context";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Td } from "@/components/ui/data-table";
 import { FieldError, SelectInput } from "@/components/ui/form-field";
 import { formatDate } from "@/components/ui/format";
 import type { ResultOf } from "@/lib/graphql/graphql";
-import { accountQueryKey, useAccountMutation, useAccountSlug } from "@/lib/graphql/use-graphql";
+import { useAccountMutation } from "@/lib/graphql/use-graphql";
+import { useRowAction } from "@/lib/graphql/use-row-action";
 import { MEMBERSHIP_ROLES, type MembershipRole, ROLE_LABELS } from "@/lib/identity/roles";
 import { type MembersQuery, RemoveMemberMutation, UpdateMembershipRoleMutation } from "./members-operations";
 
@@ -17,45 +16,23 @@ type Membership = ResultOf<typeof MembersQuery>["memberships"]["nodes"][number];
 /** One member: role changes apply at once; removal asks first. API refusals show under the row. */
 export function MemberRow({ membership }: { membership: Membership }) {
   const { canManage, user } = useConsole();
-  const accountSlug = useAccountSlug();
-  const queryClient = useQueryClient();
   const updateRole = useAccountMutation(UpdateMembershipRoleMutation);
   const removeMember = useAccountMutation(RemoveMemberMutation);
-  const [error, setError] = useState<string | undefined>();
+  const { error, run } = useRowAction(["Members", "AccountOverview"]);
   const name = membership.user.name || membership.user.email;
   const isYou = membership.user.id === user.id;
+  const membershipId = membership.id;
 
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: accountQueryKey(accountSlug, "Members") }),
-      queryClient.invalidateQueries({ queryKey: accountQueryKey(accountSlug, "AccountOverview") }),
-    ]);
-
-  async function changeRole(role: MembershipRole) {
-    setError(undefined);
-    try {
-      const { updateMembershipRole } = await updateRole.mutateAsync({
-        input: { membershipId: membership.id, role },
-      });
-      if (updateMembershipRole.userErrors[0]) setError(updateMembershipRole.userErrors[0].message);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : "Could not change the role.");
-    }
-    await refresh();
-  }
-
-  async function remove() {
-    setError(undefined);
-    try {
-      const { removeMember: payload } = await removeMember.mutateAsync({
-        input: { membershipId: membership.id },
-      });
-      if (payload.userErrors[0]) setError(payload.userErrors[0].message);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : "Could not remove the member.");
-    }
-    await refresh();
-  }
+  const changeRole = (role: MembershipRole) =>
+    run(
+      async () => (await updateRole.mutateAsync({ input: { membershipId, role } })).updateMembershipRole,
+      "Could not change the role.",
+    );
+  const remove = () =>
+    run(
+      async () => (await removeMember.mutateAsync({ input: { membershipId } })).removeMember,
+      "Could not remove the member.",
+    );
 
   const selectId = `role-${membership.id}`;
   return (

@@ -1,40 +1,26 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useConsole } from "@/components/console/console-context";
 import { Button } from "@/components/ui/button";
 import { DataTable, Td, Th } from "@/components/ui/data-table";
 import { FieldError } from "@/components/ui/form-field";
 import { formatDateTime } from "@/components/ui/format";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import {
-  accountQueryKey,
-  useAccountMutation,
-  useAccountQuery,
-  useAccountSlug,
-} from "@/lib/graphql/use-graphql";
+import { useAccountMutation, useAccountQuery } from "@/lib/graphql/use-graphql";
+import { useRowAction } from "@/lib/graphql/use-row-action";
 import { type MembershipRole, ROLE_LABELS } from "@/lib/identity/roles";
 import { PendingInvitationsQuery, RevokeInvitationMutation } from "./members-operations";
 
 export function PendingInvitations() {
   const { canManage } = useConsole();
-  const accountSlug = useAccountSlug();
-  const queryClient = useQueryClient();
   const invitations = useAccountQuery(PendingInvitationsQuery, {});
   const revokeInvitation = useAccountMutation(RevokeInvitationMutation);
-  const [error, setError] = useState<string | undefined>();
-
-  async function revoke(id: string) {
-    setError(undefined);
-    try {
-      const { revokeInvitation: payload } = await revokeInvitation.mutateAsync({ input: { id } });
-      if (payload.userErrors[0]) setError(payload.userErrors[0].message);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : "Could not revoke the invitation.");
-    }
-    await queryClient.invalidateQueries({ queryKey: accountQueryKey(accountSlug, "PendingInvitations") });
-  }
+  const { error, run } = useRowAction(["PendingInvitations"]);
+  const revoke = (id: string) =>
+    run(
+      async () => (await revokeInvitation.mutateAsync({ input: { id } })).revokeInvitation,
+      "Could not revoke the invitation.",
+    );
 
   if (invitations.isPending) return <LoadingState label="Loading invitations…" />;
   if (invitations.isError)
