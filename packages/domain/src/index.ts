@@ -17,6 +17,7 @@ export { hashPassword, sha256 } from "./identity/secrets.ts";
 export * from "./identity/touch-api-key.ts";
 export * from "./identity/update-account.ts";
 export * from "./identity/update-membership-role.ts";
+export * from "./platform/idempotency-keys.ts";
 export * from "./platform/maintain-partitions.ts";
 export * from "./platform/purge-idempotency-keys.ts";
 export * from "./platform/record-change.ts";

@@ -5,10 +5,23 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApolloServer } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
 import type { Database, Transaction } from "@markettina/db";
-import { authenticateApiKey, type Principal, resolveAccess, touchApiKey } from "@markettina/domain";
+import {
+  authenticateApiKey,
+  claimIdempotencyKey,
+  type Principal,
+  recordIdempotentResponse,
+  resolveAccess,
+  touchApiKey,
+} from "@markettina/domain";
 import type { GraphQLContext } from "@markettina/graphql";
 import type { ApiConfig } from "../config.ts";
 import { verifyConsoleToken } from "./console-token.ts";
+import {
+  operationNameOf,
+  readIdempotencyKey,
+  requestFingerprint,
+  withoutOneTimeSecrets,
+} from "./idempotency.ts";
 import { readBody } from "./read-body.ts";
 import { sendJson } from "./send.ts";
 
@@ -71,11 +84,21 @@ export function graphqlHandler(deps: {
         }
       }
       const requestedAccount = (headers.get("x-account-id") ?? "").trim() || null;
+      const idempotency = readIdempotencyKey(headers.get("idempotency-key"));
+      if ("error" in idempotency) {
+        return sendJson(res, 400, {
+          errors: [{ message: idempotency.error, extensions: { code: "BAD_REQUEST" } }],
+        });
+      }
+      const idempotencyKey = idempotency.key;
 
       const response = await deps.db.transaction(async (tx) => {
         const principal = await authenticate(tx, credentials);
         const access = principal
-          ? await resolveAccess(tx, principal, requestedAccount, requestId).then((r) => {
+          ? await resolveAccess(tx, principal, requestedAccount, {
+              requestId,
+              statementTimeoutMs: deps.config.statementTimeoutMs,
+            }).then((r) => {
               if (!r.ok) throw new EarlyResponse(403, "FORBIDDEN", r.message);
               return r.access;
             })
@@ -83,7 +106,6 @@ export function graphqlHandler(deps: {
         if (!principal && requestedAccount) {
           throw new EarlyResponse(401, "UNAUTHENTICATED", "Sign in or use an API key to act in an account.");
         }
-        if (access) access.scope.statementTimeoutMs = deps.config.statementTimeoutMs;
         if (principal?.kind === "apiKey") await touchApiKey(tx, principal.apiKeyId);
         const context: GraphQLContext = {
           tx,
@@ -98,17 +120,59 @@ export function graphqlHandler(deps: {
             userAgent: headers.get("user-agent") ?? null,
           },
         };
+        // Idempotency-Key: a retried request replays the first answer instead of acting twice.
+        let claimId: string | null = null;
+        if (idempotencyKey) {
+          const accountId = access?.scope.accountId;
+          if (!accountId) {
+            throw new EarlyResponse(
+              400,
+              "BAD_REQUEST",
+              "An Idempotency-Key needs an account (API key or X-Account-Id).",
+            );
+          }
+          const claim = await claimIdempotencyKey(tx, {
+            accountId,
+            key: idempotencyKey,
+            operation: operationNameOf(body),
+            fingerprint: requestFingerprint(body, url.search),
+          });
+          if (claim.state === "mismatch") {
+            throw new EarlyResponse(
+              422,
+              "IDEMPOTENCY_KEY_REUSED",
+              "This Idempotency-Key was already used for a different request.",
+            );
+          }
+          if (claim.state === "replay") {
+            const replayHeaders = new HeaderMap([
+              ["content-type", "application/json; charset=utf-8"],
+              ["idempotent-replayed", "true"],
+            ]);
+            return {
+              status: claim.response.status,
+              headers: replayHeaders,
+              text: JSON.stringify(claim.response.body),
+            };
+          }
+          claimId = claim.id;
+        }
         const result = await deps.apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
           context: async () => context,
         });
         // Read the whole body inside the transaction: fields resolve lazily until then.
+        let text = "";
         if (result.body.kind === "chunked") {
-          let text = "";
           for await (const chunk of result.body.asyncIterator) text += chunk;
-          return { ...result, text };
+        } else text = result.body.string;
+        if (claimId) {
+          await recordIdempotentResponse(tx, claimId, {
+            status: result.status ?? 200,
+            body: withoutOneTimeSecrets(JSON.parse(text)),
+          });
         }
-        return { ...result, text: result.body.string };
+        return { status: result.status, headers: result.headers, text };
       });
 
       res.statusCode = response.status ?? 200;

@@ -76,7 +76,7 @@ export async function resolveAccess(
   tx: Transaction,
   principal: Principal,
   requested: string | null,
-  requestId?: string,
+  request: Pick<TenantScope, "requestId" | "statementTimeoutMs"> = {},
 ): Promise<AccessResult> {
   const denied: AccessResult = {
     ok: false,
@@ -92,7 +92,7 @@ export async function resolveAccess(
       accountIds: [principal.accountId],
       userId: null,
       apiKeyId: principal.apiKeyId,
-      requestId,
+      ...request,
     };
     await applyScope(tx, scope);
     return { ok: true, access: { scope, role: null, scopes: principal.scopes, reachable: [] } };
@@ -113,7 +113,7 @@ export async function resolveAccess(
     accountIds,
     userId: principal.userId,
     apiKeyId: null,
-    requestId,
+    ...request,
   };
   await applyScope(tx, scope);
   return { ok: true, access: { scope, role: current?.role ?? null, scopes: null, reachable } };
