@@ -7,6 +7,8 @@ export interface ApiConfig {
   /** Largest accepted request body. */
   maxBodyBytes: number;
   statementTimeoutMs: number;
+  /** Behind a proxy we run (the console's server): take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
 }
 
 export const DEV_AUTH_SECRET = "dev-only-secret-change-me-0123456789abcdef";
@@ -22,5 +24,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     authSecret,
     maxBodyBytes: Number(env.API_MAX_BODY_BYTES ?? 1_000_000),
     statementTimeoutMs: Number(env.API_STATEMENT_TIMEOUT_MS ?? 10_000),
+    trustProxy: env.API_TRUST_PROXY === "1",
   };
 }

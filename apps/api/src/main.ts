@@ -1,9 +1,10 @@
 // Entry point: `node src/main.ts` runs the API with the worker in-process; `--worker` runs only the
 // worker; `--no-worker` only the API (when workers are scaled out separately).
-import { resolveDatabase } from "@markettina/db";
+import { loadLocalEnv, resolveDatabase } from "@markettina/db";
 import { startApi } from "./app.ts";
 import { logger } from "./logger.ts";
 
+loadLocalEnv();
 const args = new Set(process.argv.slice(2));
 const target = await resolveDatabase();
 const api = await startApi({

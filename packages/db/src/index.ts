@@ -1,6 +1,7 @@
 export * from "./client.ts";
 export * from "./connection.ts";
 export { repoRoot, startEmbeddedPostgres } from "./embedded.ts";
+export { loadLocalEnv } from "./local-env.ts";
 export { ensureAppRole, migrateDatabase } from "./migrate.ts";
 export { type Relations, relations } from "./relations.ts";
 export { recreateDatabase } from "./reset.ts";

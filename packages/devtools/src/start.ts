@@ -11,6 +11,7 @@ import {
   appUrlFor,
   DEMO_LOGINS,
   DEMO_PASSWORD,
+  loadLocalEnv,
   migrateDatabase,
   recreateDatabase,
   repoRoot,
@@ -19,6 +20,7 @@ import {
   withCredentials,
 } from "@markettina/db";
 
+loadLocalEnv();
 const args = new Set(process.argv.slice(2));
 const e2e = args.has("--e2e");
 const dev = args.has("--dev");
@@ -76,6 +78,8 @@ const env = {
   API_PORT: String(apiPort),
   WEB_PORT: String(webPort),
   API_URL: `http://127.0.0.1:${apiPort}`,
+  // The console's server forwards the browser's address; the API listens on loopback only.
+  API_TRUST_PROXY: process.env.API_TRUST_PROXY ?? "1",
   AUTH_SECRET: authSecret,
   NEXTAUTH_SECRET: authSecret,
   NEXTAUTH_URL: `http://127.0.0.1:${webPort}`,

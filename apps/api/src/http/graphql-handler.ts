@@ -61,6 +61,13 @@ async function authenticate(tx: Transaction, credentials: Credentials): Promise<
   return { kind: "apiKey", ...check.principal };
 }
 
+/** The caller's address for the audit trail: the socket's, or the proxy's word for it if trusted. */
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string | null {
+  const forwarded = req.headers["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  return (trustProxy && first) || req.socket.remoteAddress || null;
+}
+
 export function graphqlHandler(deps: {
   db: Database;
   apollo: ApolloServer<GraphQLContext>;
@@ -116,7 +123,7 @@ export function graphqlHandler(deps: {
             userId: principal?.kind === "user" ? principal.userId : null,
             apiKeyId: principal?.kind === "apiKey" ? principal.apiKeyId : null,
             requestId,
-            ip: req.socket.remoteAddress ?? null,
+            ip: clientAddress(req, deps.config.trustProxy),
             userAgent: headers.get("user-agent") ?? null,
           },
         };

@@ -1,7 +1,9 @@
 // pnpm db:migrate — applies drizzle/ to DATABASE_URL or the embedded server.
 import { resolveDatabase } from "../connection.ts";
+import { loadLocalEnv } from "../local-env.ts";
 import { migrateDatabase } from "../migrate.ts";
 
+loadLocalEnv();
 const target = await resolveDatabase();
 try {
   await migrateDatabase(target.ownerUrl);

@@ -1,8 +1,10 @@
 // pnpm db:seed — demo data (idempotent).
 import { resolveDatabase } from "../connection.ts";
+import { loadLocalEnv } from "../local-env.ts";
 import { migrateDatabase } from "../migrate.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../seed.ts";
 
+loadLocalEnv();
 const target = await resolveDatabase();
 try {
   await migrateDatabase(target.ownerUrl);

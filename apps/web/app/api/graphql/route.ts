@@ -8,6 +8,11 @@ const ACCOUNT_ID = /^[A-Za-z0-9_-]{1,100}$/;
 const MAX_BODY_BYTES = 1_000_000;
 
 export async function POST(request: Request): Promise<Response> {
+  // The session rides on a cookie, so this endpoint must not answer a cross-site form post: only
+  // JSON is accepted, which a browser sends cross-site only after a CORS preflight we never grant.
+  if (!(request.headers.get("content-type") ?? "").startsWith("application/json")) {
+    return graphQLError(415, "Send the request as application/json.");
+  }
   const body = await request.text();
   if (body.length > MAX_BODY_BYTES) return graphQLError(413, "The request is too large.");
 
