@@ -1,4 +1,6 @@
 // Settings read from the environment (see .env.example).
+import type { RateLimitPolicy } from "@markettina/domain";
+
 export interface ApiConfig {
   host: string;
   port: number;
@@ -9,6 +11,8 @@ export interface ApiConfig {
   statementTimeoutMs: number;
   /** Behind a proxy we run (the console's server): take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** Leaky bucket of GraphQL cost points per API key. */
+  rateLimit: RateLimitPolicy;
 }
 
 export const DEV_AUTH_SECRET = "dev-only-secret-change-me-0123456789abcdef";
@@ -25,5 +29,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     maxBodyBytes: Number(env.API_MAX_BODY_BYTES ?? 1_000_000),
     statementTimeoutMs: Number(env.API_STATEMENT_TIMEOUT_MS ?? 10_000),
     trustProxy: env.API_TRUST_PROXY === "1",
+    rateLimit: {
+      capacity: Number(env.API_RATE_LIMIT_CAPACITY ?? 10_000),
+      leakPerSecond: Number(env.API_RATE_LIMIT_PER_SECOND ?? 500),
+    },
   };
 }

@@ -21,3 +21,4 @@ export * from "./platform/idempotency-keys.ts";
 export * from "./platform/maintain-partitions.ts";
 export * from "./platform/purge-idempotency-keys.ts";
 export * from "./platform/record-change.ts";
+export * from "./platform/spend-rate-limit.ts";

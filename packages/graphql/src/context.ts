@@ -6,6 +6,7 @@ import {
   type OperationContext,
   type Permission,
   type Principal,
+  type RateLimitResult,
 } from "@markettina/domain";
 import { GraphQLError } from "graphql";
 
@@ -17,6 +18,8 @@ export interface GraphQLContext {
   /** null for anonymous requests (only acceptInvitation allows them). */
   principal: Principal | null;
   access: Access | null;
+  /** Charges an operation's cost to the caller's rate limit (API keys); absent when unlimited. */
+  spendCost?: (cost: number) => Promise<RateLimitResult>;
 }
 
 export function currentAccountId(ctx: GraphQLContext): string {

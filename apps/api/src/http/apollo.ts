@@ -8,6 +8,7 @@ import { PothosValidationError } from "@pothos/core";
 import { ForbiddenError } from "@pothos/plugin-scope-auth";
 import { GraphQLError } from "graphql";
 import type { Logger } from "../logger.ts";
+import { costLimitPlugin } from "./cost-limit.ts";
 import { currentRequestId } from "./request-context.ts";
 
 export function createApollo(logger: Logger): ApolloServer<GraphQLContext> {
@@ -23,6 +24,7 @@ export function createApollo(logger: Logger): ApolloServer<GraphQLContext> {
     // Apollo installs by default would only ever say `no-store` — after a hook on every resolved
     // field (about a tenth of a nested read: docs/benchmarks.md). Say it directly instead.
     plugins: [
+      costLimitPlugin(),
       ApolloServerPluginCacheControlDisabled(),
       {
         async requestDidStart() {

@@ -11,6 +11,7 @@ import {
   type Principal,
   recordIdempotentResponse,
   resolveAccess,
+  spendRateLimit,
   touchApiKey,
 } from "@markettina/domain";
 import type { GraphQLContext } from "@markettina/graphql";
@@ -119,6 +120,17 @@ export function graphqlHandler(deps: {
           requestId,
           principal,
           access,
+          // Charged on the pool, not on tx: the bucket must not stay locked for the whole request.
+          spendCost:
+            principal?.kind === "apiKey"
+              ? (cost) =>
+                  spendRateLimit(
+                    deps.db,
+                    { accountId: principal.accountId, apiKeyId: principal.apiKeyId },
+                    cost,
+                    deps.config.rateLimit,
+                  )
+              : undefined,
           actor: {
             userId: principal?.kind === "user" ? principal.userId : null,
             apiKeyId: principal?.kind === "apiKey" ? principal.apiKeyId : null,

@@ -3,6 +3,7 @@
 import { createClient, type DatabaseClient, seedDemo } from "@markettina/db";
 import { createTestDatabase, statementCounter, type TestDatabase } from "@markettina/db/testing";
 import { SignJWT } from "jose";
+import type { ApiConfig } from "../../src/config.ts";
 import { CONSOLE_TOKEN_AUDIENCE, CONSOLE_TOKEN_ISSUER, type RunningApi, startApi } from "../../src/index.ts";
 
 export const TEST_AUTH_SECRET = "test-secret-0123456789abcdef0123456789abcdef";
@@ -30,14 +31,14 @@ export interface Harness {
   close: () => Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { config?: Partial<ApiConfig> } = {}): Promise<Harness> {
   const database = await createTestDatabase();
   await seedDemo(database.ownerUrl);
   const counter = statementCounter({ ignore: /^\s*(begin|commit|rollback|savepoint|release)\b/i });
   const api = await startApi({
     appUrl: database.appUrl,
     worker: false,
-    config: { port: 0, authSecret: TEST_AUTH_SECRET },
+    config: { port: 0, authSecret: TEST_AUTH_SECRET, ...options.config },
     onQuery: counter.onQuery,
     logger: (await import("pino")).default({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
   });
