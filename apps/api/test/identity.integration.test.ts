@@ -342,6 +342,16 @@ describe("GraphQL over HTTP", () => {
     expect(res.status).toBe(400);
   });
 
+  it("refuses a document of too many tokens with 400 before parsing it whole", async () => {
+    const res = await fetch(`${h.api.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ ${"apiScopes ".repeat(6_000)}}` }),
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toMatch(/more th.n 5000 tokens/);
+  });
+
   it("refuses a query over the depth or complexity limit", async () => {
     const res = await h.gql(
       "{ subAccounts(first: 100) { nodes { memberships(first: 100) { nodes { user { name } } } } } }",

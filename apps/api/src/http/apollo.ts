@@ -20,6 +20,9 @@ export function createApollo(logger: Logger): ApolloServer<GraphQLContext> {
     // only break spec-compliant GET queries (graphql-over-http audit).
     csrfPrevention: false,
     includeStacktraceInErrorResponses: false,
+    // A cap on the document's size in tokens: parsing a huge document is work done before any
+    // complexity limit can refuse it.
+    parseOptions: { maxTokens: 5_000 },
     // Nothing here is cacheable (every answer depends on who asks), so the cache-control plugin
     // Apollo installs by default would only ever say `no-store` — after a hook on every resolved
     // field (about a tenth of a nested read: docs/benchmarks.md). Say it directly instead.
