@@ -117,6 +117,6 @@ describe("Idempotency-Key", () => {
       body: JSON.stringify({ query: "{ account { slug } }" }),
     });
     expect(res.headers.get("idempotent-replayed")).toBeNull();
-    expect(await res.json()).toEqual({ data: { account: { slug: "blue-bottle" } } });
+    expect(await res.json()).toMatchObject({ data: { account: { slug: "blue-bottle" } } });
   });
 });
