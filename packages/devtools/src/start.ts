@@ -126,17 +126,18 @@ async function waitFor(url: string, timeoutMs: number): Promise<boolean> {
   return false;
 }
 
-let stopping = false;
-async function stop(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+// One shutdown, however many signals and child exits ask for it: children first, then the database.
+let stopping: Promise<never> | null = null;
+function stop(code: number): Promise<never> {
+  stopping ??= (async () => {
     for (const child of children) child.kill("SIGTERM");
     await Promise.all(
       children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r)))),
     );
     await target.stop();
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return stopping;
 }
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stop(0));
 for (const child of children) child.once("exit", (code) => void stop(code ?? 1));
