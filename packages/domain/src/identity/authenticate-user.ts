@@ -26,6 +26,12 @@ const invalid: SignInResult = {
   message: "The e-mail or password is not correct.",
 };
 
+const locked: SignInResult = {
+  ok: false,
+  code: "LOCKED",
+  message: `Too many failed sign-in attempts. Try again after ${LOCKOUT_MINUTES} minutes.`,
+};
+
 // Verifying against a throwaway hash when the user does not exist keeps the response time the
 // same, so timing does not reveal which addresses have accounts.
 const decoyHash = hashPassword("decoy-password-for-timing");
@@ -39,11 +45,7 @@ export async function authenticateUser(db: Database, email: string, password: st
       return invalid;
     }
     if (user.locked_until && new Date(user.locked_until).getTime() > Date.now()) {
-      return {
-        ok: false,
-        code: "LOCKED",
-        message: `Too many failed sign-in attempts. Try again after ${LOCKOUT_MINUTES} minutes.`,
-      };
+      return locked;
     }
     // From here on the request acts as this user (RLS: users may update only themselves).
     await applyScope(tx, { ...emptyScope, userId: user.id });
@@ -57,13 +59,7 @@ export async function authenticateUser(db: Database, email: string, password: st
           lockedUntil: failures >= MAX_FAILED_LOGINS ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : null,
         })
         .where(eq(schema.users.id, user.id));
-      return failures >= MAX_FAILED_LOGINS
-        ? {
-            ok: false,
-            code: "LOCKED",
-            message: `Too many failed sign-in attempts. Try again after ${LOCKOUT_MINUTES} minutes.`,
-          }
-        : invalid;
+      return failures >= MAX_FAILED_LOGINS ? locked : invalid;
     }
     await tx
       .update(schema.users)
