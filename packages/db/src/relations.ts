@@ -18,6 +18,8 @@ export const relations = defineRelations(schema, (r) => ({
     invitations: r.many.invitations({ from: r.accounts.id, to: r.invitations.accountId }),
     apiKeys: r.many.apiKeys({ from: r.accounts.id, to: r.apiKeys.accountId }),
     auditLogs: r.many.auditLogs({ from: r.accounts.id, to: r.auditLogs.accountId }),
+    wallet: r.one.tokenWallets({ from: r.accounts.id, to: r.tokenWallets.accountId }),
+    invoices: r.many.invoices({ from: r.accounts.id, to: r.invoices.accountId }),
   },
   users: {
     memberships: r.many.memberships({ from: r.users.id, to: r.memberships.userId }),
@@ -40,6 +42,79 @@ export const relations = defineRelations(schema, (r) => ({
     actorApiKey: r.one.apiKeys({
       from: [r.auditLogs.accountId, r.auditLogs.actorApiKeyId],
       to: [r.apiKeys.accountId, r.apiKeys.id],
+    }),
+  },
+  tokenWallets: {
+    account: r.one.accounts({ from: r.tokenWallets.accountId, to: r.accounts.id, optional: false }),
+    autoRechargePackage: r.one.tokenPackages({
+      from: r.tokenWallets.autoRechargePackageId,
+      to: r.tokenPackages.id,
+    }),
+    transactions: r.many.tokenTransactions({
+      from: [r.tokenWallets.accountId, r.tokenWallets.id],
+      to: [r.tokenTransactions.accountId, r.tokenTransactions.walletId],
+    }),
+  },
+  tokenTransactions: {
+    wallet: r.one.tokenWallets({
+      from: [r.tokenTransactions.accountId, r.tokenTransactions.walletId],
+      to: [r.tokenWallets.accountId, r.tokenWallets.id],
+      optional: false,
+    }),
+    actorUser: r.one.users({ from: r.tokenTransactions.actorUserId, to: r.users.id }),
+    counterpartyAccount: r.one.accounts({
+      from: r.tokenTransactions.counterpartyAccountId,
+      to: r.accounts.id,
+      alias: "transaction_counterparty",
+    }),
+  },
+  tokenReservations: {
+    wallet: r.one.tokenWallets({
+      from: [r.tokenReservations.accountId, r.tokenReservations.walletId],
+      to: [r.tokenWallets.accountId, r.tokenWallets.id],
+      optional: false,
+    }),
+  },
+  serviceMarkups: {
+    subAccount: r.one.accounts({
+      from: r.serviceMarkups.subAccountId,
+      to: r.accounts.id,
+      alias: "markup_sub_account",
+      optional: false,
+    }),
+  },
+  invoices: {
+    account: r.one.accounts({ from: r.invoices.accountId, to: r.accounts.id, optional: false }),
+    items: r.many.invoiceItems({
+      from: [r.invoices.accountId, r.invoices.id],
+      to: [r.invoiceItems.accountId, r.invoiceItems.invoiceId],
+    }),
+    payments: r.many.payments({
+      from: [r.invoices.accountId, r.invoices.id],
+      to: [r.payments.accountId, r.payments.invoiceId],
+    }),
+    promoCode: r.one.promoCodes({ from: r.invoices.promoCodeId, to: r.promoCodes.id }),
+  },
+  invoiceItems: {
+    invoice: r.one.invoices({
+      from: [r.invoiceItems.accountId, r.invoiceItems.invoiceId],
+      to: [r.invoices.accountId, r.invoices.id],
+      optional: false,
+    }),
+    package: r.one.tokenPackages({ from: r.invoiceItems.packageId, to: r.tokenPackages.id }),
+  },
+  payments: {
+    invoice: r.one.invoices({
+      from: [r.payments.accountId, r.payments.invoiceId],
+      to: [r.invoices.accountId, r.invoices.id],
+      optional: false,
+    }),
+  },
+  promoRedemptions: {
+    promoCode: r.one.promoCodes({
+      from: r.promoRedemptions.promoCodeId,
+      to: r.promoCodes.id,
+      optional: false,
     }),
   },
 }));

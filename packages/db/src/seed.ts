@@ -26,6 +26,113 @@ export const DEMO_LOGINS = [
   { email: "admin@markettina.test", name: "Pat Platform", role: "platform admin" },
 ] as const;
 
+type SeedTx = Parameters<Parameters<ReturnType<typeof createClient>["db"]["transaction"]>[0]>[0];
+
+/** Catalog, promo codes, a month of wallet history and an agency markup. Ledger rows go in in
+ * time order: the ledger trigger stamps seq and balance_after in insertion order. */
+async function seedBilling(
+  tx: SeedTx,
+  ids: { northwind: string; acme: string; cedar: string; blueBottle: string; olivia: string },
+) {
+  const packages = [
+    { id: uuidv7(), name: "Starter", tokens: 10_000, bonusTokens: 0, priceMinor: 1_900, sortOrder: 1 },
+    { id: uuidv7(), name: "Growth", tokens: 60_000, bonusTokens: 5_000, priceMinor: 9_900, sortOrder: 2 },
+    { id: uuidv7(), name: "Scale", tokens: 250_000, bonusTokens: 30_000, priceMinor: 34_900, sortOrder: 3 },
+  ];
+  await tx
+    .insert(schema.tokenPackages)
+    .values(
+      packages.map((p) => ({
+        ...p,
+        currency: "EUR",
+        description: `${p.tokens.toLocaleString("en")} tokens`,
+      })),
+    );
+  await tx.insert(schema.promoCodes).values([
+    {
+      code: "WELCOME500",
+      kind: "bonus_tokens",
+      bonusTokens: 500,
+      description: "500 bonus tokens for new accounts",
+    },
+    {
+      code: "SPRING20",
+      kind: "percent_off",
+      percentOff: 20,
+      maxRedemptions: 100,
+      description: "20% off any package",
+    },
+  ]);
+  await tx.insert(schema.serviceMarkups).values({
+    accountId: ids.northwind,
+    subAccountId: ids.acme,
+    markupBps: 2_000,
+    createdBy: ids.olivia,
+  });
+  const wallets = await tx.select().from(schema.tokenWallets);
+  const walletOf = (accountId: string) => wallets.find((w) => w.accountId === accountId)!.id;
+  await tx
+    .update(schema.tokenWallets)
+    .set({ lowBalanceThreshold: 5_000 })
+    .where(dsql`${schema.tokenWallets.accountId} = ${ids.northwind}`);
+
+  const day = 86_400_000;
+  const start = Date.now() - 30 * day;
+  const entries: (typeof schema.tokenTransactions.$inferInsert)[] = [];
+  const entry = (
+    accountId: string,
+    at: number,
+    e: Pick<typeof schema.tokenTransactions.$inferInsert, "type" | "amount" | "description"> &
+      Partial<typeof schema.tokenTransactions.$inferInsert>,
+  ) =>
+    entries.push({
+      accountId,
+      walletId: walletOf(accountId),
+      seq: 0,
+      balanceAfter: 0,
+      createdAt: new Date(at),
+      ...e,
+    });
+  entry(ids.northwind, start, { type: "purchase", amount: 65_000, description: "Growth package" });
+  entry(ids.blueBottle, start + day, { type: "bonus", amount: 500, description: "Promo WELCOME500" });
+  entry(ids.blueBottle, start + day + 1, {
+    type: "purchase",
+    amount: 10_000,
+    description: "Starter package",
+  });
+  entry(ids.northwind, start + 2 * day, {
+    type: "transfer_out",
+    amount: -8_000,
+    description: "Transfer to Acme Outdoor",
+    counterpartyAccountId: ids.acme,
+  });
+  entry(ids.acme, start + 2 * day + 1, {
+    type: "transfer_in",
+    amount: 8_000,
+    description: "Transfer from Northwind Agency",
+    counterpartyAccountId: ids.northwind,
+  });
+  const services = [
+    { code: "content_generation", perUnit: 50 },
+    { code: "image_generation", perUnit: 40 },
+    { code: "email_send", perUnit: 1 },
+  ];
+  for (let d = 3; d < 30; d++) {
+    for (const [i, account] of [ids.northwind, ids.acme, ids.blueBottle].entries()) {
+      const service = services[(d + i) % services.length]!;
+      const units = service.code === "email_send" ? 40 + ((d * 37 + i * 11) % 160) : 2 + ((d * 7 + i) % 9);
+      entry(account, start + d * day + i * 1000, {
+        type: "debit",
+        amount: -service.perUnit * units,
+        description: service.code.replace("_", " "),
+        serviceCode: service.code,
+        units,
+      });
+    }
+  }
+  for (const e of entries) await tx.insert(schema.tokenTransactions).values(e);
+}
+
 export async function seedDemo(ownerUrl: string): Promise<{ created: boolean }> {
   const { db, close } = createClient(ownerUrl, { max: 1 });
   try {
@@ -96,6 +203,7 @@ export async function seedDemo(ownerUrl: string): Promise<{ created: boolean }> 
         { key: "journey_builder", description: "Visual journey builder", enabled: true },
         { key: "ai_content", description: "AI content generation", enabled: true },
       ]);
+      await seedBilling(tx, { northwind, acme, cedar, blueBottle, olivia: u("olivia.owner@northwind.test") });
     });
     return { created: true };
   } finally {

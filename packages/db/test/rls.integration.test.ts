@@ -178,10 +178,12 @@ describe.each(tables)("tenant table $name", (table) => {
         await expect(read).rejects.toMatchObject(permissionDenied);
         continue;
       }
-      expect(
-        (await read).map((r) => r.key),
-        `scope ${JSON.stringify(scope)}`,
-      ).toEqual([fixtures.A.accountId]);
+      // A's owner also reaches A's own client account (agency managers act in sub-accounts).
+      const expected =
+        table.name === "accounts" && scope.userId
+          ? [fixtures.A.accountId, fixtures.A.subAccountId].sort()
+          : [fixtures.A.accountId];
+      expect((await read).map((r) => r.key).sort(), `scope ${JSON.stringify(scope)}`).toEqual(expected);
     }
   });
 

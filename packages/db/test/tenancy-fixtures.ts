@@ -10,6 +10,8 @@ export interface TenantFixture {
   /** Owner of this account and member of no other. */
   userId: string;
   apiKeyId: string;
+  /** A client account under this one (rebilling markups need a parent/child pair). */
+  subAccountId: string;
 }
 
 export interface TenancyFixtures {
@@ -55,6 +57,8 @@ async function insertTenant(sql: postgres.Sql, label: "A" | "B", flagKey: string
     insert into api_rate_limits (id, account_id, api_key_id, level, capacity, leak_per_second)
     values (${randomUUID()}, ${accountId}, ${apiKeyId}, 0, 100, 10)`;
 
+  const subAccountId = await insertBillingRows(sql, label, accountId, userId, suffix);
+
   // domain_events through the parent, one event per partition, so every partition is covered.
   for (const { partition, at } of await partitionSampleTimes(sql, "domain_events")) {
     const eventId = randomUUID();
@@ -69,7 +73,60 @@ async function insertTenant(sql: postgres.Sql, label: "A" | "B", flagKey: string
       );
     }
   }
-  return { label, accountId, userId, apiKeyId };
+  return { label, accountId, userId, apiKeyId, subAccountId };
+}
+
+/** Billing: a ledger entry, a reservation, an invoice with an item and a payment, a promo
+ * redemption, and a markup this account (as an agency) sets on a sub-account of its own. */
+async function insertBillingRows(
+  sql: postgres.Sql,
+  label: string,
+  accountId: string,
+  userId: string,
+  suffix: string,
+): Promise<string> {
+  const [wallet] = await sql<{ id: string }[]>`select id from token_wallets where account_id = ${accountId}`;
+  const walletId = wallet!.id;
+  const transactionId = randomUUID();
+  // seq and balance_after are stamped by the ledger trigger.
+  await sql`
+    insert into token_transactions (id, account_id, wallet_id, seq, type, amount, balance_after, actor_user_id)
+    values (${transactionId}, ${accountId}, ${walletId}, 0, 'purchase', 1000, 0, ${userId})`;
+  await sql`
+    insert into token_reservations (id, account_id, wallet_id, service_code, units, base_tokens_per_unit, amount, expires_at)
+    values (${randomUUID()}, ${accountId}, ${walletId}, 'content_generation', 1, 10, 10, now() + interval '1 hour')`;
+  const invoiceId = randomUUID();
+  const [{ number } = { number: 0 }] = await sql<{ number: number }[]>`
+    update invoice_counters set last_number = last_number + 1 where name = 'invoice' returning last_number as number`;
+  await sql`
+    insert into invoices (id, account_id, number, currency, subtotal_minor, total_minor, billed_name)
+    values (${invoiceId}, ${accountId}, ${number}, 'EUR', 1000, 1000, ${`Business ${suffix}`})`;
+  await sql`
+    insert into invoice_items (id, account_id, invoice_id, description, unit_price_minor, amount_minor, tokens)
+    values (${randomUUID()}, ${accountId}, ${invoiceId}, 'Tokens', 1000, 1000, 1000)`;
+  await sql`
+    insert into payments (id, account_id, invoice_id, provider, amount_minor, currency)
+    values (${randomUUID()}, ${accountId}, ${invoiceId}, 'manual', 1000, 'EUR')`;
+  const promoId = randomUUID();
+  await sql`
+    insert into promo_codes (id, code, kind, bonus_tokens) values (${promoId}, ${`PROMO-${suffix}`}, 'bonus_tokens', 100)`;
+  await sql`
+    insert into promo_redemptions (id, account_id, promo_code_id, transaction_id, created_by)
+    values (${randomUUID()}, ${accountId}, ${promoId}, ${transactionId}, ${userId})`;
+  const childId = randomUUID();
+  await sql`
+    insert into accounts (id, name, slug, kind, parent_account_id)
+    values (${childId}, ${`Client ${suffix}`}, ${`client-${suffix}`}, 'business', ${accountId})`;
+  // A service of its own per tenant, so moving A's markup onto B's child hits the foreign key
+  // rather than the one-markup-per-service unique key.
+  const serviceCode = `svc_${label.toLowerCase()}_${suffix.slice(-8)}`;
+  await sql`
+    insert into service_pricing (id, service_code, name, unit, tokens_per_unit)
+    values (${randomUUID()}, ${serviceCode}, ${`Service ${label}`}, 'unit', 10)`;
+  await sql`
+    insert into service_markups (id, account_id, sub_account_id, service_code, markup_bps)
+    values (${randomUUID()}, ${accountId}, ${childId}, ${serviceCode}, 2000)`;
+  return childId;
 }
 
 export async function insertTenancyFixtures(sql: postgres.Sql): Promise<TenancyFixtures> {

@@ -58,7 +58,13 @@ export const accounts = pgTable(
     deletedAt: timestamptz("deleted_at"),
     deletedBy: uuid("deleted_by").references(() => users.id),
   },
-  (t) => [unique("accounts_slug_key").on(t.slug), index("accounts_parent_idx").on(t.parentAccountId)],
+  (t) => [
+    unique("accounts_slug_key").on(t.slug),
+    index("accounts_parent_idx").on(t.parentAccountId),
+    // Lets an agency's rows name one of its own sub-accounts with a composite key
+    // (service_markups): (agency, sub-account) must be a real parent/child pair.
+    unique("accounts_parent_id_key").on(t.parentAccountId, t.id),
+  ],
 );
 
 export const memberships = pgTable(

@@ -1,3 +1,4 @@
+export * from "./billing.ts";
 export * from "./domain-events.ts";
 export * from "./identity.ts";
 export * from "./platform.ts";
