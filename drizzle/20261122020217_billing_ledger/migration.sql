@@ -44,6 +44,14 @@ BEGIN
     NEW.seq := 0;
     RETURN NEW;
   END IF;
+  -- An entry whose idempotency key this wallet already has was applied before: skip it (the
+  -- insert then returns no row). Checked here, under the wallet lock, because a BEFORE trigger
+  -- runs ahead of ON CONFLICT: relying on the unique key alone would move the balance first.
+  IF NEW.idempotency_key IS NOT NULL AND EXISTS (
+       SELECT 1 FROM token_transactions t
+        WHERE t.wallet_id = NEW.wallet_id AND t.idempotency_key = NEW.idempotency_key) THEN
+    RETURN NULL;
+  END IF;
   was_low := w.low_balance_since IS NOT NULL;
   is_low := w.low_balance_threshold IS NOT NULL AND w.balance + NEW.amount < w.low_balance_threshold;
   -- The CHECK constraints reject a balance below zero or below what is reserved.
@@ -122,6 +130,19 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
      AND p_account_id = ANY ((SELECT app.account_ids())::uuid[])
 $$;
 --> statement-breakpoint
+-- The whole price list as one account sees it (base price and its markup), in one call.
+CREATE FUNCTION app.service_prices(p_account_id uuid)
+RETURNS TABLE (service_code text, tokens_per_unit bigint, markup_bps integer)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT p.service_code, p.tokens_per_unit,
+         coalesce((SELECT m.markup_bps FROM service_markups m
+                    WHERE m.sub_account_id = p_account_id
+                      AND (m.service_code = p.service_code OR m.service_code IS NULL)
+                    ORDER BY m.service_code NULLS LAST LIMIT 1), 0)
+    FROM service_pricing p
+   WHERE p_account_id = ANY ((SELECT app.account_ids())::uuid[])
+$$;
+--> statement-breakpoint
 -- Rebilling: credits an agency with its markup on what its sub-account just spent, in the same
 -- transaction as the debit. The agency's wallet is outside a sub-account request's scope, hence
 -- SECURITY DEFINER; the idempotency key (one per reservation) makes a replay a no-op.
@@ -132,7 +153,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   agency uuid;
   wallet uuid;
-  entry uuid := app.uuidv7();
+  entry uuid;
 BEGIN
   IF NOT p_sub_account_id = ANY (app.account_ids()) THEN
     RAISE EXCEPTION 'account % is not in scope', p_sub_account_id USING ERRCODE = 'insufficient_privilege';
@@ -143,10 +164,11 @@ BEGIN
   INSERT INTO token_transactions (id, account_id, wallet_id, seq, type, amount, balance_after,
       service_code, units, description, reference_type, reference_id, counterparty_account_id,
       idempotency_key, request_id)
-  VALUES (entry, agency, wallet, 0, 'markup', p_amount, 0, p_service_code, p_units,
+  VALUES (app.uuidv7(), agency, wallet, 0, 'markup', p_amount, 0, p_service_code, p_units,
       'Markup on a sub-account''s spend', 'reservation', p_reservation_id, p_sub_account_id,
       'markup:' || p_reservation_id, nullif(current_setting('app.request_id', true), ''))
-  ON CONFLICT (wallet_id, idempotency_key) DO NOTHING;
+  RETURNING id INTO entry;
+  -- The ledger trigger skips a second credit for the same reservation: entry is then null.
   RETURN entry;
 END
 $$;
@@ -206,12 +228,12 @@ $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION app.uuidv7(), app.emit_event(uuid, text, uuid, text, jsonb),
   app.apply_ledger_entry(), app.refuse_ledger_change(), app.create_wallet(),
-  app.service_price(uuid, text), app.credit_agency_markup(uuid, bigint, text, bigint, uuid),
+  app.service_price(uuid, text), app.service_prices(uuid), app.credit_agency_markup(uuid, bigint, text, bigint, uuid),
   app.release_expired_reservations(integer), app.is_platform_admin(),
   app.find_payment_for_admin(uuid), app.pending_manual_payments(), app.find_checkout_account(text)
   FROM PUBLIC;
 --> statement-breakpoint
-GRANT EXECUTE ON FUNCTION app.uuidv7(), app.service_price(uuid, text),
+GRANT EXECUTE ON FUNCTION app.uuidv7(), app.service_price(uuid, text), app.service_prices(uuid),
   app.credit_agency_markup(uuid, bigint, text, bigint, uuid), app.release_expired_reservations(integer),
   app.is_platform_admin(), app.find_payment_for_admin(uuid), app.pending_manual_payments(),
   app.find_checkout_account(text) TO markettina_app;

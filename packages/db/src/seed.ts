@@ -39,15 +39,13 @@ async function seedBilling(
     { id: uuidv7(), name: "Growth", tokens: 60_000, bonusTokens: 5_000, priceMinor: 9_900, sortOrder: 2 },
     { id: uuidv7(), name: "Scale", tokens: 250_000, bonusTokens: 30_000, priceMinor: 34_900, sortOrder: 3 },
   ];
-  await tx
-    .insert(schema.tokenPackages)
-    .values(
-      packages.map((p) => ({
-        ...p,
-        currency: "EUR",
-        description: `${p.tokens.toLocaleString("en")} tokens`,
-      })),
-    );
+  await tx.insert(schema.tokenPackages).values(
+    packages.map((p) => ({
+      ...p,
+      currency: "EUR",
+      description: `${p.tokens.toLocaleString("en")} tokens`,
+    })),
+  );
   await tx.insert(schema.promoCodes).values([
     {
       code: "WELCOME500",

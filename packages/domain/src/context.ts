@@ -23,6 +23,14 @@ export interface OperationContext {
   scope: TenantScope;
 }
 
+/** What platform-admin operations receive: they act on installation-wide data, or enter one
+ * tenant's account after the database confirmed the caller is a platform admin. */
+export interface PlatformContext {
+  tx: Transaction;
+  actor: Actor;
+  scope: TenantScope;
+}
+
 export const systemActor: Actor = {
   userId: null,
   apiKeyId: null,

@@ -9,7 +9,10 @@ export type UserErrorCode =
   | "FORBIDDEN"
   | "CONFLICT"
   | "EXPIRED"
-  | "LAST_OWNER";
+  | "LAST_OWNER"
+  | "INSUFFICIENT_TOKENS"
+  | "IDEMPOTENCY_KEY_REUSED"
+  | "ALREADY_REDEEMED";
 
 export interface UserError {
   field: string | null;
@@ -55,6 +58,13 @@ interface PgError {
 }
 
 /** The name of the unique constraint a PostgreSQL error violated, if that is what it is. */
+/** The name of the CHECK constraint a PostgreSQL error violated, if that is what it is. */
+export function checkViolation(error: unknown): string | null {
+  const cause = (error as { cause?: unknown })?.cause ?? error;
+  const pg = cause as PgError;
+  return pg?.code === "23514" ? (pg.constraint_name ?? "") : null;
+}
+
 export function uniqueViolation(error: unknown): string | null {
   const cause = (error as { cause?: unknown })?.cause ?? error;
   const pg = cause as PgError;

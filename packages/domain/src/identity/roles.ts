@@ -17,7 +17,14 @@ export type Permission =
   | "api_keys:manage"
   | "account:update"
   | "sub_accounts:create"
-  | "audit:read";
+  | "audit:read"
+  // Billing: see the wallet and ledger; spend tokens on metered work (reserve/settle/release);
+  // buy packages, redeem codes, change wallet settings, read invoices; fund sub-accounts and set
+  // their markups (agencies).
+  | "wallet:read"
+  | "wallet:spend"
+  | "billing:manage"
+  | "sub_accounts:fund";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   owner: [
@@ -27,6 +34,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "account:update",
     "sub_accounts:create",
     "audit:read",
+    "wallet:read",
+    "wallet:spend",
+    "billing:manage",
+    "sub_accounts:fund",
   ],
   admin: [
     "identity:read",
@@ -35,10 +46,14 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "account:update",
     "sub_accounts:create",
     "audit:read",
+    "wallet:read",
+    "wallet:spend",
+    "billing:manage",
+    "sub_accounts:fund",
   ],
-  member: ["identity:read"],
-  viewer: ["identity:read"],
-  billing: ["identity:read"],
+  member: ["identity:read", "wallet:read", "wallet:spend"],
+  viewer: ["identity:read", "wallet:read"],
+  billing: ["identity:read", "wallet:read", "billing:manage"],
 };
 
 export const roleAllows = (role: Role, permission: Permission): boolean => GRANTS[role].includes(permission);

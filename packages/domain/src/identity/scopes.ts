@@ -12,6 +12,9 @@ export const API_SCOPES = [
   "contacts:read",
   "contacts:write",
   "wallet:read",
+  "wallet:write",
+  "billing:read",
+  "billing:write",
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
@@ -22,6 +25,11 @@ const SCOPE_FOR: Record<Permission, ApiScope | null> = {
   "account:update": "identity:write",
   "sub_accounts:create": "identity:write",
   "audit:read": "audit:read",
+  "wallet:read": "wallet:read",
+  // Metered work that an integrator runs reserves and settles tokens.
+  "wallet:spend": "wallet:write",
+  "billing:manage": "billing:write",
+  "sub_accounts:fund": "billing:write",
   // A key never mints or revokes keys: a leaked key must not be able to entrench itself.
   "api_keys:manage": null,
 };

@@ -7,7 +7,18 @@ import { builder } from "../builder.ts";
 import { type GraphQLContext, operationContext } from "../context.ts";
 
 export const UserErrorCodeEnum = builder.enumType("UserErrorCode", {
-  values: ["INVALID", "TAKEN", "NOT_FOUND", "FORBIDDEN", "CONFLICT", "EXPIRED", "LAST_OWNER"] as const,
+  values: [
+    "INVALID",
+    "TAKEN",
+    "NOT_FOUND",
+    "FORBIDDEN",
+    "CONFLICT",
+    "EXPIRED",
+    "LAST_OWNER",
+    "INSUFFICIENT_TOKENS",
+    "IDEMPOTENCY_KEY_REUSED",
+    "ALREADY_REDEEMED",
+  ] as const,
 });
 
 export const UserErrorRef = builder.objectRef<UserError>("UserError").implement({
