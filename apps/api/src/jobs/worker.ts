@@ -1,13 +1,14 @@
 // The job worker: pg-boss queues and their schedules. Runs in the API process by default, or alone
 // (`--worker`) when scaled out. pg-boss's own schema is installed by the migrate command.
 import type { Database } from "@markettina/db";
-import { maintainPartitions, purgeIdempotencyKeys } from "@markettina/domain";
+import { maintainPartitions, purgeIdempotencyKeys, releaseExpiredReservations } from "@markettina/domain";
 import { PgBoss } from "pg-boss";
 import type { Logger } from "../logger.ts";
 
 export const QUEUES = {
   maintainPartitions: "platform.maintain-partitions",
   purgeIdempotencyKeys: "platform.purge-idempotency-keys",
+  releaseExpiredReservations: "billing.release-expired-reservations",
 } as const;
 
 export interface Worker {
@@ -36,9 +37,15 @@ export async function startWorker(deps: { appUrl: string; db: Database; logger: 
     if (purged > 0) deps.logger.info({ purged }, "expired idempotency keys purged");
     return { purged };
   });
+  await boss.work(QUEUES.releaseExpiredReservations, async () => {
+    const wallets = await releaseExpiredReservations(deps.db);
+    if (wallets > 0) deps.logger.info({ wallets }, "expired token reservations released");
+    return { wallets };
+  });
 
   await boss.schedule(QUEUES.maintainPartitions, "17 3 * * *", null, { tz: "UTC" });
   await boss.schedule(QUEUES.purgeIdempotencyKeys, "*/15 * * * *", null, { tz: "UTC" });
+  await boss.schedule(QUEUES.releaseExpiredReservations, "* * * * *", null, { tz: "UTC" });
   // Partitions are checked at every start too, so a new installation never waits for 03:17.
   await boss.send(QUEUES.maintainPartitions, null, { singletonKey: "startup" });
 
