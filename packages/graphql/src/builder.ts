@@ -27,6 +27,7 @@ export interface PothosTypes {
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
     JSON: { Input: unknown; Output: unknown };
+    SafeInt: { Input: number; Output: number | string | bigint };
     ID: { Input: string; Output: string };
   };
   DefaultFieldNullability: false;

@@ -23,5 +23,25 @@ builder.scalarType("JSON", {
   parseValue: (value) => value,
 });
 
+// Token amounts are bigints in the database; Int is 32-bit. A whole number up to 2^53 − 1 travels
+// exactly as a JSON number, so amounts stay numbers for clients (no string parsing).
+const toSafeInt = (value: unknown): number => {
+  const n = typeof value === "string" || typeof value === "bigint" ? Number(value) : value;
+  if (typeof n !== "number" || !Number.isSafeInteger(n)) {
+    throw new GraphQLError("SafeInt must be a whole number between -(2^53 - 1) and 2^53 - 1.");
+  }
+  return n;
+};
+
+builder.scalarType("SafeInt", {
+  description: "A whole number up to 2^53 − 1 in magnitude (token amounts), as a JSON number.",
+  serialize: toSafeInt,
+  parseValue: toSafeInt,
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.INT) throw new GraphQLError("SafeInt must be an integer literal.");
+    return toSafeInt(Number(ast.value));
+  },
+});
+
 builder.queryType({});
 builder.mutationType({});
