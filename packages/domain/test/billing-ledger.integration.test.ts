@@ -7,7 +7,9 @@ import { createTestDatabase, type TestDatabase } from "@markettina/db/testing";
 import postgres from "postgres";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
+  creditTokens,
   DomainError,
+  expireTokens,
   type OperationContext,
   releaseExpiredReservations,
   releaseReservation,
@@ -102,6 +104,9 @@ async function expectInvariants() {
     union all
     select w.id, 'last_seq != entries' from token_wallets w
      where w.last_seq <> (select count(*) from token_transactions t where t.wallet_id = w.id)
+    union all
+    select w.id, 'balance != lots remaining' from token_wallets w
+     where w.balance <> coalesce((select sum(remaining) from token_lots l where l.wallet_id = w.id), 0)
     union all
     select wallet_id, 'balance_after chain broken at seq ' || seq from chain
      where balance_after <> previous + amount or seq <> n or balance_after < 0`;
@@ -409,5 +414,75 @@ describe("the ledger itself", () => {
     await setBalance(ids.other, 1_000); // back above
     await spend(6); // 700: crossed again
     expect(await events()).toEqual(["wallet.low_balance", "wallet.balance_restored", "wallet.low_balance"]);
+  });
+});
+
+describe("bonus token expiry", () => {
+  it("spends expiring bonus tokens first and expires only what is left and unreserved", async () => {
+    await setBalance(ids.other, 0);
+    await owner`update token_wallets set low_balance_threshold = null where account_id = ${ids.other}`;
+    await as(ids.other, (ctx) =>
+      creditTokens(ctx, {
+        accountId: ids.other,
+        type: "purchase",
+        amount: 1_000,
+        idempotencyKey: randomUUID(),
+      }),
+    );
+    const bonus = await as(ids.other, (ctx) =>
+      creditTokens(ctx, {
+        accountId: ids.other,
+        type: "bonus",
+        amount: 300,
+        idempotencyKey: randomUUID(),
+        expiresAt: new Date(Date.now() + 3_600_000),
+      }),
+    );
+    // 100 spent: drawn from the bonus, which expires first, not from the older purchase.
+    const spent = await as(ids.other, (ctx) =>
+      reserveTokens(ctx, { serviceCode: "content_generation", units: 2 }),
+    );
+    await as(ids.other, (ctx) => settleReservation(ctx, { reservationId: spent.id, actualUnits: 2 }));
+    const lots = async () =>
+      owner`select l.amount::int, l.remaining::int, l.expires_at is not null as expiring from token_lots l
+        where l.account_id = ${ids.other} and l.remaining > 0 order by l.created_at`;
+    expect(await lots()).toEqual([
+      { amount: 1_000, remaining: 1_000, expiring: false },
+      { amount: 300, remaining: 200, expiring: true },
+    ]);
+
+    // The bonus expires; nothing else does, and tokens on hold are not taken from under it.
+    await owner`update token_lots set expires_at = now() - interval '1 second' where entry_id = ${bonus.id}`;
+    // 1,100 of the 1,200 on hold: only 100 unreserved tokens can expire now.
+    const hold = await as(ids.other, (ctx) =>
+      reserveTokens(ctx, { serviceCode: "content_generation", units: 22 }),
+    );
+    expect(await expireTokens(app.db)).toBe(1);
+    expect(await wallet(ids.other)).toEqual({ balance: 1_100, reserved: 1_100 });
+    await as(ids.other, (ctx) => releaseReservation(ctx, { reservationId: hold.id }));
+    expect(await expireTokens(app.db)).toBe(1);
+    expect(await expireTokens(app.db)).toBe(0);
+    expect(await wallet(ids.other)).toEqual({ balance: 1_000, reserved: 0 });
+    const expiries = await owner`select type, amount::int from token_transactions
+      where account_id = ${ids.other} and type = 'expiry' order by seq`;
+    expect(expiries).toEqual([
+      { type: "expiry", amount: -100 },
+      { type: "expiry", amount: -100 },
+    ]);
+    await expectInvariants();
+  });
+
+  it("refuses an expiry date on anything but bonus tokens", async () => {
+    await expect(
+      as(ids.other, (ctx) =>
+        creditTokens(ctx, {
+          accountId: ids.other,
+          type: "purchase",
+          amount: 5,
+          idempotencyKey: randomUUID(),
+          expiresAt: new Date(),
+        }),
+      ),
+    ).rejects.toMatchObject({ errors: [{ code: "INVALID", field: "expiresAt" }] });
   });
 });

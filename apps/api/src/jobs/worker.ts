@@ -1,7 +1,12 @@
 // The job worker: pg-boss queues and their schedules. Runs in the API process by default, or alone
 // (`--worker`) when scaled out. pg-boss's own schema is installed by the migrate command.
 import type { Database } from "@markettina/db";
-import { maintainPartitions, purgeIdempotencyKeys, releaseExpiredReservations } from "@markettina/domain";
+import {
+  expireTokens,
+  maintainPartitions,
+  purgeIdempotencyKeys,
+  releaseExpiredReservations,
+} from "@markettina/domain";
 import { PgBoss } from "pg-boss";
 import type { Logger } from "../logger.ts";
 
@@ -9,6 +14,7 @@ export const QUEUES = {
   maintainPartitions: "platform.maintain-partitions",
   purgeIdempotencyKeys: "platform.purge-idempotency-keys",
   releaseExpiredReservations: "billing.release-expired-reservations",
+  expireTokens: "billing.expire-tokens",
 } as const;
 
 export interface Worker {
@@ -42,10 +48,16 @@ export async function startWorker(deps: { appUrl: string; db: Database; logger: 
     if (wallets > 0) deps.logger.info({ wallets }, "expired token reservations released");
     return { wallets };
   });
+  await boss.work(QUEUES.expireTokens, async () => {
+    const expired = await expireTokens(deps.db);
+    if (expired > 0) deps.logger.info({ expired }, "expired bonus tokens written off");
+    return { expired };
+  });
 
   await boss.schedule(QUEUES.maintainPartitions, "17 3 * * *", null, { tz: "UTC" });
   await boss.schedule(QUEUES.purgeIdempotencyKeys, "*/15 * * * *", null, { tz: "UTC" });
   await boss.schedule(QUEUES.releaseExpiredReservations, "* * * * *", null, { tz: "UTC" });
+  await boss.schedule(QUEUES.expireTokens, "7 * * * *", null, { tz: "UTC" });
   // Partitions are checked at every start too, so a new installation never waits for 03:17.
   await boss.send(QUEUES.maintainPartitions, null, { singletonKey: "startup" });
 

@@ -123,6 +123,8 @@ export const tokenTransactions = pgTable(
     /** The other side of a transfer or of a markup credit. */
     counterpartyAccountId: uuid("counterparty_account_id").references(() => accounts.id),
     idempotencyKey: text("idempotency_key"),
+    /** Credits only: when the tokens this entry added expire (bonus tokens); null: never. */
+    expiresAt: timestamptz("expires_at"),
     actorUserId: uuid("actor_user_id").references(() => users.id),
     actorApiKeyId: uuid("actor_api_key_id"),
     requestId: text("request_id"),
@@ -153,6 +155,46 @@ export const tokenTransactions = pgTable(
         else ${t.amount} <> 0 end`,
     ),
     check("token_transactions_balance_nonnegative", sql`${t.balanceAfter} >= 0`),
+    check("token_transactions_expiry_on_credits", sql`${t.expiresAt} is null or ${t.amount} > 0`),
+  ],
+);
+
+/**
+ * What is left of each credit, for oldest-first draw-down and the expiry of bonus tokens. Kept by
+ * the ledger trigger alone: every credit opens a lot, every debit consumes lots (the soonest to
+ * expire first, then the oldest), an `expiry` entry closes what is left of an expired lot. The
+ * remaining amounts of a wallet's lots always add up to its balance.
+ */
+export const tokenLots = pgTable(
+  "token_lots",
+  {
+    id: id(),
+    accountId: accountId(),
+    walletId: uuid("wallet_id").notNull(),
+    entryId: uuid("entry_id").notNull(),
+    amount: tokens("amount").notNull(),
+    remaining: tokens("remaining").notNull(),
+    expiresAt: timestamptz("expires_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("token_lots_account_id_id_key").on(t.accountId, t.id),
+    unique("token_lots_entry_key").on(t.entryId),
+    index("token_lots_draw_down_idx")
+      .on(t.walletId, t.expiresAt.asc().nullsLast(), t.createdAt, t.id)
+      .where(sql`remaining > 0`),
+    index("token_lots_expiring_idx").on(t.expiresAt).where(sql`remaining > 0 and expires_at is not null`),
+    foreignKey({
+      name: "token_lots_wallet_fk",
+      columns: [t.accountId, t.walletId],
+      foreignColumns: [tokenWallets.accountId, tokenWallets.id],
+    }),
+    foreignKey({
+      name: "token_lots_entry_fk",
+      columns: [t.accountId, t.entryId],
+      foreignColumns: [tokenTransactions.accountId, tokenTransactions.id],
+    }),
+    check("token_lots_remaining_within", sql`${t.remaining} >= 0 and ${t.remaining} <= ${t.amount}`),
   ],
 );
 

@@ -8,16 +8,29 @@ import { recordChange } from "../platform/record-change.ts";
 import { IdempotencyKey, Note, TokenAmount } from "./inputs.ts";
 import { type LedgerEntry, postEntry, walletOf } from "./ledger.ts";
 
-export const CreditTokensInput = z.object({
-  accountId: z.uuid(),
-  type: z.enum(["purchase", "bonus", "refund"]),
-  amount: TokenAmount,
-  description: Note,
-  referenceType: z.string().max(40).optional(),
-  referenceId: z.uuid().optional(),
-  idempotencyKey: IdempotencyKey,
-});
+export const CreditTokensInput = z
+  .object({
+    accountId: z.uuid(),
+    type: z.enum(["purchase", "bonus", "refund"]),
+    amount: TokenAmount,
+    description: Note,
+    referenceType: z.string().max(40).optional(),
+    referenceId: z.uuid().optional(),
+    idempotencyKey: IdempotencyKey,
+    /** Bonus tokens may expire; what is left of them then leaves the wallet (expire-tokens.ts). */
+    expiresAt: z.date().optional(),
+  })
+  .refine((c) => c.expiresAt === undefined || c.type === "bonus", {
+    path: ["expiresAt"],
+    message: "Only bonus tokens expire.",
+  });
 export type CreditTokensInput = z.input<typeof CreditTokensInput>;
+
+/** How long bonus tokens (promo codes, package bonuses) stay spendable. */
+export const BONUS_TOKEN_LIFETIME_DAYS = 90;
+
+export const bonusExpiry = (from = new Date()): Date =>
+  new Date(from.getTime() + BONUS_TOKEN_LIFETIME_DAYS * 86_400_000);
 
 export async function creditTokens(ctx: OperationContext, raw: CreditTokensInput): Promise<LedgerEntry> {
   const input = parseInput(CreditTokensInput, raw);
@@ -29,6 +42,7 @@ export async function creditTokens(ctx: OperationContext, raw: CreditTokensInput
     referenceType: input.referenceType ?? null,
     referenceId: input.referenceId ?? null,
     idempotencyKey: input.idempotencyKey,
+    expiresAt: input.expiresAt ?? null,
   });
   await recordChange(ctx, {
     action: `wallet.credited`,
