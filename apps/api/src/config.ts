@@ -13,6 +13,40 @@ export interface ApiConfig {
   trustProxy: boolean;
   /** Leaky bucket of GraphQL cost points per API key. */
   rateLimit: RateLimitPolicy;
+  /** The web console's public address: buyers return there from Stripe Checkout. */
+  publicWebUrl: string;
+  /** Stripe Checkout and its webhook; null: purchases are paid manually (an admin confirms). */
+  stripe: StripeConfig | null;
+}
+
+export interface StripeConfig {
+  secretKey: string;
+  webhookSecret: string;
+  /** Another Stripe API endpoint (tests point the SDK at a loopback server). */
+  apiHost?: string;
+  apiPort?: number;
+  apiProtocol?: "http" | "https";
+}
+
+function loadStripeConfig(env: NodeJS.ProcessEnv): StripeConfig | null {
+  const secretKey = env.STRIPE_SECRET_KEY?.trim();
+  const webhookSecret = env.STRIPE_WEBHOOK_SECRET?.trim();
+  if (!secretKey && !webhookSecret) return null;
+  // Half a configuration would take payments whose webhooks are refused (or the reverse).
+  if (!secretKey || !webhookSecret) {
+    throw new Error("Set both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, or neither.");
+  }
+  const protocol = env.STRIPE_API_PROTOCOL;
+  if (protocol !== undefined && protocol !== "http" && protocol !== "https") {
+    throw new Error("STRIPE_API_PROTOCOL must be http or https.");
+  }
+  return {
+    secretKey,
+    webhookSecret,
+    apiHost: env.STRIPE_API_HOST || undefined,
+    apiPort: env.STRIPE_API_PORT ? Number(env.STRIPE_API_PORT) : undefined,
+    apiProtocol: protocol,
+  };
 }
 
 export const DEV_AUTH_SECRET = "dev-only-secret-change-me-0123456789abcdef";
@@ -33,5 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       capacity: Number(env.API_RATE_LIMIT_CAPACITY ?? 10_000),
       leakPerSecond: Number(env.API_RATE_LIMIT_PER_SECOND ?? 500),
     },
+    publicWebUrl: env.PUBLIC_WEB_URL ?? `http://127.0.0.1:${env.WEB_PORT ?? 3000}`,
+    stripe: loadStripeConfig(env),
   };
 }

@@ -4,6 +4,7 @@ import {
   type Actor,
   can,
   type OperationContext,
+  type PaymentGateway,
   type Permission,
   type Principal,
   type RateLimitResult,
@@ -20,6 +21,8 @@ export interface GraphQLContext {
   access: Access | null;
   /** Charges an operation's cost to the caller's rate limit (API keys); absent when unlimited. */
   spendCost?: (cost: number) => Promise<RateLimitResult>;
+  /** Stripe Checkout, when the installation has Stripe configured; absent: manual payments. */
+  paymentGateway?: PaymentGateway;
 }
 
 export function currentAccountId(ctx: GraphQLContext): string {

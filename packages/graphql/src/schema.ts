@@ -5,5 +5,10 @@ import "./platform/user-errors.ts";
 import "./identity/types.ts";
 import "./identity/queries.ts";
 import "./identity/mutations.ts";
+import "./billing/wallet-types.ts";
+import "./billing/wallet-queries.ts";
+import "./billing/wallet-mutations.ts";
+import "./billing/catalog.ts";
+import "./billing/purchases.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });

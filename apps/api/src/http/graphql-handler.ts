@@ -8,6 +8,7 @@ import type { Database, Transaction } from "@markettina/db";
 import {
   authenticateApiKey,
   claimIdempotencyKey,
+  type PaymentGateway,
   type Principal,
   recordIdempotentResponse,
   resolveAccess,
@@ -73,6 +74,8 @@ export function graphqlHandler(deps: {
   db: Database;
   apollo: ApolloServer<GraphQLContext>;
   config: ApiConfig;
+  /** Stripe Checkout, when configured. */
+  paymentGateway?: PaymentGateway;
 }) {
   return async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -120,6 +123,7 @@ export function graphqlHandler(deps: {
           requestId,
           principal,
           access,
+          paymentGateway: deps.paymentGateway,
           // Charged on the pool, not on tx: the bucket must not stay locked for the whole request.
           spendCost:
             principal?.kind === "apiKey"

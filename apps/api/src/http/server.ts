@@ -1,8 +1,10 @@
-// The API's HTTP surface on node:http: /graphql, /auth/login, /healthz, /readyz.
+// The API's HTTP surface on node:http: /graphql, /auth/login, /webhooks/stripe (when Stripe is
+// configured), /healthz, /readyz.
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { Database } from "@markettina/db";
 import { sql } from "drizzle-orm";
+import { createStripeClient, stripeGateway } from "../billing/stripe-gateway.ts";
 import type { ApiConfig } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import { createApollo } from "./apollo.ts";
@@ -11,6 +13,7 @@ import { loginHandler } from "./login-handler.ts";
 import { BodyTooLargeError } from "./read-body.ts";
 import { requestStore } from "./request-context.ts";
 import { sendJson } from "./send.ts";
+import { stripeWebhookHandler } from "./stripe-webhook.ts";
 
 export async function createHttpServer(deps: {
   db: Database;
@@ -19,8 +22,23 @@ export async function createHttpServer(deps: {
 }): Promise<Server> {
   const apollo = createApollo(deps.logger);
   await apollo.start();
-  const graphql = graphqlHandler({ db: deps.db, apollo, config: deps.config });
+  const stripe = deps.config.stripe ? createStripeClient(deps.config.stripe) : null;
+  const graphql = graphqlHandler({
+    db: deps.db,
+    apollo,
+    config: deps.config,
+    paymentGateway: stripe ? stripeGateway(stripe, deps.config.publicWebUrl) : undefined,
+  });
   const login = loginHandler(deps.db);
+  const stripeWebhook =
+    stripe && deps.config.stripe
+      ? stripeWebhookHandler({
+          db: deps.db,
+          stripe,
+          webhookSecret: deps.config.stripe.webhookSecret,
+          logger: deps.logger,
+        })
+      : null;
 
   const server = createServer((req, res) => {
     const requestId = randomUUID();
@@ -31,6 +49,8 @@ export async function createHttpServer(deps: {
           await graphql(req, res, requestId);
         } else if (path === "/auth/login" && req.method === "POST") {
           await login(req, res);
+        } else if (path === "/webhooks/stripe" && req.method === "POST" && stripeWebhook) {
+          await stripeWebhook(req, res, requestId);
         } else if (path === "/healthz") {
           // Liveness: the process answers. Says nothing else to anonymous callers.
           sendJson(res, 200, { status: "up" });

@@ -6,7 +6,6 @@ import { schema } from "@markettina/db";
 import {
   adjustWallet,
   fail,
-  type PlatformContext,
   releaseReservation,
   reserveTokens,
   setSubAccountMarkup,
@@ -17,14 +16,9 @@ import {
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { eq } from "drizzle-orm";
 import { builder } from "../builder.ts";
-import type { GraphQLContext } from "../context.ts";
 import { AccountRef } from "../identity/types.ts";
-import {
-  type MutationResult,
-  runAccountlessMutation,
-  runMutation,
-  UserErrorRef,
-} from "../platform/user-errors.ts";
+import { runPlatformMutation } from "../platform/platform-admin.ts";
+import { type MutationResult, runMutation, UserErrorRef } from "../platform/user-errors.ts";
 import { ServiceMarkupRef, TokenReservationRef, TokenTransactionRef, WalletRef } from "./wallet-types.ts";
 
 type Ids<K extends string> = MutationResult<{ [P in K]: string }>;
@@ -174,30 +168,6 @@ const SetSubAccountMarkupPayload = builder
       userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
     }),
   });
-
-/** A platform-admin operation: no current account needed; the domain checks the admin flag. */
-function runPlatformMutation<T extends object>(
-  ctx: GraphQLContext,
-  operation: (platform: PlatformContext) => Promise<T>,
-  empty: { [K in keyof T]: null },
-) {
-  return runAccountlessMutation(
-    ctx,
-    (tx) =>
-      operation({
-        tx,
-        actor: ctx.actor,
-        scope: ctx.access?.scope ?? {
-          accountId: null,
-          accountIds: [],
-          userId: ctx.principal?.kind === "user" ? ctx.principal.userId : null,
-          apiKeyId: null,
-          requestId: ctx.requestId,
-        },
-      }),
-    empty,
-  );
-}
 
 const packageIdOf = (id: { typename: string; id: string } | null | undefined): string | null => {
   if (!id) return null;
