@@ -9,6 +9,8 @@ import "./billing/wallet-types.ts";
 import "./billing/wallet-queries.ts";
 import "./billing/wallet-mutations.ts";
 import "./billing/catalog.ts";
+import "./billing/catalog-mutations.ts";
 import "./billing/purchases.ts";
+import "./billing/purchase-mutations.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -2,7 +2,6 @@
 // wallet settings, and platform-admin adjustments. Each parses its input, calls one domain
 // operation and answers with the rows it touched, loaded by the drizzle plugin's planned query.
 
-import { schema } from "@markettina/db";
 import {
   adjustWallet,
   fail,
@@ -13,161 +12,20 @@ import {
   transferTokens,
   updateWalletSettings,
 } from "@markettina/domain";
-import { encodeGlobalID } from "@pothos/plugin-relay";
-import { eq } from "drizzle-orm";
 import { builder } from "../builder.ts";
 import { AccountRef } from "../identity/types.ts";
 import { runPlatformMutation } from "../platform/platform-admin.ts";
-import { type MutationResult, runMutation, UserErrorRef } from "../platform/user-errors.ts";
-import { ServiceMarkupRef, TokenReservationRef, TokenTransactionRef, WalletRef } from "./wallet-types.ts";
-
-type Ids<K extends string> = MutationResult<{ [P in K]: string }>;
-
-const ReservationPayload = (name: string) =>
-  builder.objectRef<Ids<"reservationId">>(name).implement({
-    fields: (t) => ({
-      reservation: t.drizzleField({
-        type: TokenReservationRef,
-        nullable: true,
-        resolve: (query, p, _args, ctx) =>
-          p.reservationId
-            ? ctx.tx.query.tokenReservations
-                .findFirst(query({ where: { id: p.reservationId } }))
-                .then((r) => r ?? null)
-            : null,
-      }),
-      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
-    }),
-  });
-
-const ReserveTokensPayload = ReservationPayload("ReserveTokensPayload");
-const ReleaseReservationPayload = ReservationPayload("ReleaseReservationPayload");
-
-const SettleReservationPayload = builder
-  .objectRef<MutationResult<{ reservationId: string; entryId: string | null }>>("SettleReservationPayload")
-  .implement({
-    fields: (t) => ({
-      reservation: t.drizzleField({
-        type: TokenReservationRef,
-        nullable: true,
-        resolve: (query, p, _args, ctx) =>
-          p.reservationId
-            ? ctx.tx.query.tokenReservations
-                .findFirst(query({ where: { id: p.reservationId } }))
-                .then((r) => r ?? null)
-            : null,
-      }),
-      transaction: t.drizzleField({
-        type: TokenTransactionRef,
-        nullable: true,
-        description: "The debit (null when nothing was used).",
-        resolve: (query, p, _args, ctx) =>
-          p.entryId
-            ? ctx.tx.query.tokenTransactions
-                .findFirst(query({ where: { id: p.entryId } }))
-                .then((r) => r ?? null)
-            : null,
-      }),
-      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
-    }),
-  });
-
-const TransferTokensPayload = builder
-  .objectRef<MutationResult<{ outgoingEntryId: string; incomingEntryId: string }>>("TransferTokensPayload")
-  .implement({
-    fields: (t) => ({
-      outgoing: t.drizzleField({
-        type: TokenTransactionRef,
-        nullable: true,
-        description: "The transfer_out entry in the agency's ledger.",
-        resolve: (query, p, _args, ctx) =>
-          p.outgoingEntryId
-            ? ctx.tx.query.tokenTransactions
-                .findFirst(query({ where: { id: p.outgoingEntryId } }))
-                .then((r) => r ?? null)
-            : null,
-      }),
-      incoming: t.drizzleField({
-        type: TokenTransactionRef,
-        nullable: true,
-        description: "The transfer_in entry in the sub-account's ledger.",
-        resolve: (query, p, _args, ctx) =>
-          p.incomingEntryId
-            ? ctx.tx.query.tokenTransactions
-                .findFirst(query({ where: { id: p.incomingEntryId } }))
-                .then((r) => r ?? null)
-            : null,
-      }),
-      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
-    }),
-  });
-
-interface Adjustment {
-  id: string;
-  amount: number;
-  balanceAfter: number;
-  description: string;
-  createdAt: Date;
-}
-
-// The adjusted account is not the admin's current account (there may be none), so the payload is
-// a plain view of the entry rather than the TokenTransaction node with its account-scoped rules.
-const AdjustmentRef = builder.objectRef<Adjustment>("WalletAdjustment").implement({
-  fields: (t) => ({
-    id: t.id({ resolve: (a) => encodeGlobalID("TokenTransaction", a.id) }),
-    amount: t.expose("amount", { type: "SafeInt" }),
-    balanceAfter: t.expose("balanceAfter", { type: "SafeInt" }),
-    description: t.exposeString("description"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-  }),
-});
-
-const AdjustWalletPayload = builder
-  .objectRef<MutationResult<{ entryId: string }>>("AdjustWalletPayload")
-  .implement({
-    fields: (t) => ({
-      adjustment: t.field({
-        type: AdjustmentRef,
-        nullable: true,
-        resolve: async (p, _args, ctx) => {
-          if (!p.entryId) return null;
-          const x = schema.tokenTransactions;
-          const [row] = await ctx.tx
-            .select({
-              id: x.id,
-              amount: x.amount,
-              balanceAfter: x.balanceAfter,
-              description: x.description,
-              createdAt: x.createdAt,
-            })
-            .from(x)
-            .where(eq(x.id, p.entryId));
-          return row ?? null;
-        },
-      }),
-      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
-    }),
-  });
-
-type WalletRow = Awaited<ReturnType<typeof updateWalletSettings>>;
-const UpdateWalletSettingsPayload = builder
-  .objectRef<MutationResult<{ wallet: WalletRow }>>("UpdateWalletSettingsPayload")
-  .implement({
-    fields: (t) => ({
-      wallet: t.field({ type: WalletRef, nullable: true, resolve: (p) => p.wallet }),
-      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
-    }),
-  });
-
-type MarkupRow = Awaited<ReturnType<typeof setSubAccountMarkup>>;
-const SetSubAccountMarkupPayload = builder
-  .objectRef<MutationResult<{ markup: MarkupRow }>>("SetSubAccountMarkupPayload")
-  .implement({
-    fields: (t) => ({
-      markup: t.field({ type: ServiceMarkupRef, nullable: true, resolve: (p) => p.markup }),
-      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
-    }),
-  });
+import { runMutation } from "../platform/user-errors.ts";
+import {
+  AdjustWalletPayload,
+  ReleaseReservationPayload,
+  ReserveTokensPayload,
+  SetSubAccountMarkupPayload,
+  SettleReservationPayload,
+  TransferTokensPayload,
+  UpdateWalletSettingsPayload,
+} from "./wallet-payloads.ts";
+import { TokenReservationRef } from "./wallet-types.ts";
 
 const packageIdOf = (id: { typename: string; id: string } | null | undefined): string | null => {
   if (!id) return null;
