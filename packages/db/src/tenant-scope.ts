@@ -57,7 +57,11 @@ export function withTenant<T>(
   fn: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
   return db.transaction(async (tx) => {
-    await applyScope(tx, scope);
-    return fn(tx);
+    // Sent without waiting: statements on one transaction run in the order they were sent, so
+    // fn's first statement runs after the settings, in the same round trip. Had the settings
+    // failed, the transaction is aborted and that statement fails too (never runs unscoped).
+    const settings = scopeStatement(tx, scope).execute();
+    const [, result] = await Promise.all([settings, fn(tx)]);
+    return result;
   });
 }

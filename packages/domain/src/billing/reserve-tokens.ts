@@ -1,14 +1,14 @@
 // The first half of every metered service: hold the tokens the work may cost before doing it.
-// The hold is a conditional update (available = balance − reserved must cover it), so N parallel
-// reservations against a balance that covers K of them succeed exactly K times.
+// One call to app.reserve_tokens (drizzle/…_billing_spend_functions): price with the agency's
+// markup, a conditional hold on the wallet (available = balance − reserved must cover it, so N
+// parallel reservations against a balance that covers K succeed exactly K times), the
+// reservation, its audit entry and event — one statement, one round trip.
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { OperationContext } from "../context.ts";
 import { fail, parseInput, uniqueViolation } from "../errors.ts";
 import { authorize } from "../identity/authorize.ts";
-import { recordChange } from "../platform/record-change.ts";
 import { IdempotencyKey, ServiceCode } from "./inputs.ts";
-import { priceOf } from "./price.ts";
 
 export const ReserveTokensInput = z.object({
   serviceCode: ServiceCode,
@@ -35,87 +35,69 @@ export interface Reservation {
   expiresAt: Date;
 }
 
-interface ReservationRow extends Record<string, unknown> {
+interface ReservationJson {
   id: string;
   wallet_id: string;
   service_code: string;
-  units: string | number;
-  amount: string | number;
+  units: number;
+  amount: number;
   status: Reservation["status"];
-  expires_at: string | Date;
+  expires_at: string;
 }
 
-const toReservation = (r: ReservationRow): Reservation => ({
-  id: r.id,
-  walletId: r.wallet_id,
-  serviceCode: r.service_code,
-  units: Number(r.units),
-  amount: Number(r.amount),
-  status: r.status,
-  expiresAt: new Date(r.expires_at),
-});
+type Outcome =
+  | { outcome: "reserved" | "replayed"; reservation: ReservationJson }
+  | { outcome: "key_reused" | "unknown_service" }
+  | { outcome: "insufficient"; amount: number };
 
 export async function reserveTokens(ctx: OperationContext, raw: ReserveTokensInput): Promise<Reservation> {
   authorize(ctx, "wallet:spend");
   const input = parseInput(ReserveTokensInput, raw);
-  const key = input.idempotencyKey ?? null;
-  if (key) {
-    const [earlier] = await ctx.tx.execute<ReservationRow>(sql`
-      select r.* from token_reservations r join token_wallets w on w.id = r.wallet_id
-       where w.account_id = ${ctx.accountId} and r.idempotency_key = ${key}`);
-    if (earlier) {
-      if (earlier.service_code !== input.serviceCode || Number(earlier.units) !== input.units) {
-        fail(
-          "IDEMPOTENCY_KEY_REUSED",
-          "This idempotency key was used for another reservation.",
-          "idempotencyKey",
-        );
-      }
-      return toReservation(earlier);
-    }
-  }
-  // One statement: price (base + the agency's markup), hold on the wallet, reservation row.
-  let rows: ReservationRow[];
+  let result: Outcome;
   try {
-    rows = await ctx.tx.execute<ReservationRow>(sql`
-      with price as (
-        select p.tokens_per_unit, p.markup_bps,
-               ${input.units}::bigint * p.tokens_per_unit as base
-          from app.service_price(${ctx.accountId}, ${input.serviceCode}) p
-      ), cost as (
-        select tokens_per_unit, markup_bps, base + (base * markup_bps + 9999) / 10000 as amount from price
-      ), hold as (
-        update token_wallets w set reserved = w.reserved + cost.amount, updated_at = now()
-          from cost
-         where w.account_id = ${ctx.accountId} and w.balance - w.reserved >= cost.amount
-        returning w.id as wallet_id, w.account_id
-      )
-      insert into token_reservations (id, account_id, wallet_id, service_code, units, base_tokens_per_unit,
-                                      markup_bps, amount, reference, idempotency_key, expires_at, created_by)
-      select app.uuidv7(), hold.account_id, hold.wallet_id, ${input.serviceCode}, ${input.units},
-             cost.tokens_per_unit, cost.markup_bps, cost.amount, ${input.reference ?? null}, ${key},
-             now() + make_interval(secs => ${input.ttlSeconds}), ${ctx.actor.userId}
-        from hold, cost
-      returning *`);
+    const [row] = await ctx.tx.execute<{ r: Outcome }>(sql`
+      select app.reserve_tokens(${ctx.accountId}, ${input.serviceCode}, ${input.units},
+        ${input.reference ?? null}, ${input.idempotencyKey ?? null}, ${input.ttlSeconds},
+        ${ctx.actor.ip}, ${ctx.actor.userAgent}) as r`);
+    result = row!.r;
   } catch (error) {
-    // A concurrent call with the same key won the race: the caller retries and gets its hold.
+    // A concurrent call with the same key won the race: a retry gets its hold.
     if (uniqueViolation(error) === "token_reservations_wallet_idempotency_key") {
-      fail("CONFLICT", "A reservation with this idempotency key is being made; retry.", "idempotencyKey");
+      return fail(
+        "CONFLICT",
+        "A reservation with this idempotency key is being made; retry.",
+        "idempotencyKey",
+      );
     }
     throw error;
   }
-  if (rows[0]) {
-    const reservation = toReservation(rows[0]);
-    await recordChange(ctx, {
-      action: "tokens.reserved",
-      entityType: "token_reservation",
-      entityId: reservation.id,
-      payload: { serviceCode: reservation.serviceCode, units: reservation.units, amount: reservation.amount },
-    });
-    return reservation;
+  switch (result.outcome) {
+    case "reserved":
+    case "replayed": {
+      const r = result.reservation;
+      return {
+        id: r.id,
+        walletId: r.wallet_id,
+        serviceCode: r.service_code,
+        units: Number(r.units),
+        amount: Number(r.amount),
+        status: r.status,
+        expiresAt: new Date(r.expires_at),
+      };
+    }
+    case "key_reused":
+      return fail(
+        "IDEMPOTENCY_KEY_REUSED",
+        "This idempotency key was used for another reservation.",
+        "idempotencyKey",
+      );
+    case "unknown_service":
+      return fail("NOT_FOUND", `No active service "${input.serviceCode}".`, "serviceCode");
+    case "insufficient":
+      return fail(
+        "INSUFFICIENT_TOKENS",
+        `Not enough tokens available: this needs ${result.amount}.`,
+        "units",
+      );
   }
-  // Nothing held: say why (only on this path, so the common case stays one statement).
-  const price = await priceOf(ctx, input.serviceCode);
-  if (!price) return fail("NOT_FOUND", `No active service "${input.serviceCode}".`, "serviceCode");
-  return fail("INSUFFICIENT_TOKENS", "Not enough tokens available for this reservation.", "units");
 }
