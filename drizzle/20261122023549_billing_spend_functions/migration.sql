@@ -7,19 +7,21 @@
 -- The actor and request come from the transaction's tenant settings.
 CREATE FUNCTION app.record_change(p_account_id uuid, p_action text, p_entity_type text, p_entity_id uuid,
                                   p_payload jsonb, p_ip text, p_user_agent text) RETURNS void
-LANGUAGE sql AS $$
-  WITH audit AS (
-    INSERT INTO audit_logs (id, account_id, actor_user_id, actor_api_key_id, action, entity_type,
-                            entity_id, after, ip, user_agent, request_id)
-    VALUES (app.uuidv7(), p_account_id, app.user_id(), nullif(current_setting('app.api_key_id', true), '')::uuid,
-            p_action, p_entity_type, p_entity_id, p_payload, p_ip, p_user_agent,
-            nullif(current_setting('app.request_id', true), ''))
-  )
+LANGUAGE plpgsql AS $$
+DECLARE
+  request text := nullif(current_setting('app.request_id', true), '');
+  api_key uuid := nullif(current_setting('app.api_key_id', true), '')::uuid;
+  actor uuid := app.user_id();
+BEGIN
+  INSERT INTO audit_logs (id, account_id, actor_user_id, actor_api_key_id, action, entity_type,
+                          entity_id, after, ip, user_agent, request_id)
+  VALUES (app.uuidv7(), p_account_id, actor, api_key, p_action, p_entity_type, p_entity_id, p_payload,
+          p_ip, p_user_agent, request);
   INSERT INTO domain_events (id, account_id, aggregate_type, aggregate_id, event_type, payload,
                              correlation_id, actor_user_id, actor_api_key_id)
-  VALUES (app.uuidv7(), p_account_id, p_entity_type, p_entity_id, p_action, p_payload,
-          nullif(current_setting('app.request_id', true), ''), app.user_id(),
-          nullif(current_setting('app.api_key_id', true), '')::uuid)
+  VALUES (app.uuidv7(), p_account_id, p_entity_type, p_entity_id, p_action, p_payload, request, actor,
+          api_key);
+END
 $$;
 --> statement-breakpoint
 CREATE INDEX token_reservations_account_idempotency_idx ON token_reservations (account_id, idempotency_key)
