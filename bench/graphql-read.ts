@@ -121,7 +121,7 @@ try {
   }
   const [reference] = answers.values();
   const nodes = (
-    JSON.parse(reference!) as { data: { subAccounts: { nodes: { memberships: { nodes: [] } }[] } } }
+    JSON.parse(reference!) as { data: { subAccounts: { nodes: { memberships: { nodes: unknown[] } }[] } } }
   ).data.subAccounts.nodes;
   if (
     nodes.length !== SUB_ACCOUNTS ||

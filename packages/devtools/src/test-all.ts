@@ -38,6 +38,7 @@ interface PlaywrightReport {
 
 check("lint", "pnpm", ["exec", "biome", "ci", "."]);
 check("typecheck", "pnpm", ["-r", "typecheck"]);
+check("typecheck bench", "pnpm", ["exec", "tsc", "--noEmit", "-p", "bench"]);
 
 const vitestJson = path.join(out, "vitest.json");
 const vitestOk = run("unit + integration", "pnpm", [
