@@ -12,7 +12,9 @@ export class ConsoleFrame {
     await this.page.getByRole("menuitem", { name: accountName, exact: true }).click();
   }
 
-  async open(section: "Overview" | "Sub-accounts" | "Members" | "API keys" | "Audit log"): Promise<void> {
+  async open(
+    section: "Overview" | "Wallet" | "Invoices" | "Sub-accounts" | "Members" | "API keys" | "Audit log",
+  ): Promise<void> {
     await this.page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: section }).click();
     const heading = section === "Overview" ? undefined : section;
     if (heading) await expect(this.page.getByRole("heading", { level: 1, name: heading })).toBeVisible();

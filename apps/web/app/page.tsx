@@ -1,4 +1,5 @@
-// "/" - sends a signed-in user to their first account (agency first), as listed by the API.
+// "/" - sends a signed-in user to their first account (agency first), as listed by the API; a
+// platform admin without memberships goes to the admin area (which asks the API again).
 import { redirect } from "next/navigation";
 import { SwitcherAccountsQuery } from "@/components/console/console-queries";
 import { SignOutButton } from "@/components/console/sign-out-button";
@@ -20,6 +21,7 @@ export default async function HomePage() {
     failure = error;
   }
   if (firstSlug) redirect(`/${firstSlug}`);
+  if (!failure && user.isPlatformAdmin) redirect("/admin");
 
   return (
     <main className="mx-auto max-w-lg px-4 py-24">

@@ -3,11 +3,18 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { canManageBilling } from "@/lib/billing/permissions";
+import type { MembershipRole } from "@/lib/identity/roles";
 
-type NavLink = { label: string; path: string; agencyOnly?: boolean };
+type NavLink = { label: string; path: string; agencyOnly?: boolean; billingOnly?: boolean };
 
 // Contexts that are planned but not built yet are listed, disabled, so the shape of the product shows.
-const COMING_SOON = ["Campaigns", "Journeys", "Calendar", "Brand DNA", "Wallet", "Workflows"];
+const COMING_SOON = ["Campaigns", "Journeys", "Calendar", "Brand DNA", "Workflows"];
+
+const BILLING: NavLink[] = [
+  { label: "Wallet", path: "/wallet" },
+  { label: "Invoices", path: "/invoices", billingOnly: true },
+];
 
 const SETTINGS: NavLink[] = [
   { label: "Sub-accounts", path: "/sub-accounts", agencyOnly: true },
@@ -16,10 +23,18 @@ const SETTINGS: NavLink[] = [
   { label: "Audit log", path: "/audit-log" },
 ];
 
-export function SidebarNav({ accountSlug, isAgency }: { accountSlug: string; isAgency: boolean }) {
+type SidebarNavProps = {
+  accountSlug: string;
+  isAgency: boolean;
+  role: MembershipRole | null | undefined;
+  isPlatformAdmin: boolean;
+};
+
+export function SidebarNav({ accountSlug, isAgency, role, isPlatformAdmin }: SidebarNavProps) {
   const pathname = usePathname();
   const base = `/${accountSlug}` as Route;
   const settings = SETTINGS.filter((link) => isAgency || !link.agencyOnly);
+  const billing = BILLING.filter((link) => canManageBilling(role) || !link.billingOnly);
 
   return (
     <nav aria-label="Console" className="space-y-6 text-sm">
@@ -44,20 +59,45 @@ export function SidebarNav({ accountSlug, isAgency }: { accountSlug: string; isA
           ))}
         </ul>
       </div>
-      <div>
-        <h2 className="px-3 pb-1 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase">
-          Settings
-        </h2>
-        <ul>
-          {settings.map((link) => {
-            const href = `${base}${link.path}` as Route;
-            return (
-              <NavItem key={link.path} href={href} label={link.label} active={pathname.startsWith(href)} />
-            );
-          })}
-        </ul>
-      </div>
+      <NavSection title="Billing" base={base} links={billing} pathname={pathname} />
+      <NavSection title="Settings" base={base} links={settings} pathname={pathname} />
+      {isPlatformAdmin ? (
+        <div>
+          <h2 className="px-3 pb-1 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase">
+            Platform
+          </h2>
+          <ul>
+            <NavItem href="/admin" label="Admin" active={false} />
+          </ul>
+        </div>
+      ) : null}
     </nav>
+  );
+}
+
+function NavSection({
+  title,
+  base,
+  links,
+  pathname,
+}: {
+  title: string;
+  base: Route;
+  links: NavLink[];
+  pathname: string;
+}) {
+  return (
+    <div>
+      <h2 className="px-3 pb-1 text-[11px] font-semibold tracking-wide text-zinc-500 uppercase">{title}</h2>
+      <ul>
+        {links.map((link) => {
+          const href = `${base}${link.path}` as Route;
+          return (
+            <NavItem key={link.path} href={href} label={link.label} active={pathname.startsWith(href)} />
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { Menu, MenuButton, MenuHeading, MenuItem, MenuItems, MenuSection } from "@headlessui/react";
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 import type { ConsoleUser } from "./console-context";
 
@@ -31,6 +32,16 @@ export function UserMenu({ user }: { user: ConsoleUser }) {
       >
         <MenuSection>
           <MenuHeading className="px-3 py-2 text-xs text-zinc-500">Signed in as {user.email}</MenuHeading>
+          {user.isPlatformAdmin ? (
+            <MenuItem>
+              <Link
+                href="/admin"
+                className="block rounded px-3 py-2 text-sm text-zinc-800 data-focus:bg-accent-50 data-focus:text-accent-700"
+              >
+                Platform admin
+              </Link>
+            </MenuItem>
+          ) : null}
           <MenuItem>
             <button
               type="button"

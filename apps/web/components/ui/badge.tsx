@@ -25,9 +25,13 @@ export function enumLabel(value: string): string {
   return value.charAt(0) + value.slice(1).toLowerCase().replaceAll("_", " ");
 }
 
+const SUCCESS = new Set(["ACTIVE", "ACCEPTED", "PAID", "SUCCEEDED"]);
+const WARNING = new Set(["PENDING", "OPEN"]);
+const DANGER = new Set(["REVOKED", "SUSPENDED", "CLOSED", "VOID", "FAILED", "CANCELED"]);
+
 export function statusTone(status: string): BadgeTone {
-  if (status === "ACTIVE" || status === "ACCEPTED") return "success";
-  if (status === "PENDING") return "warning";
-  if (status === "REVOKED" || status === "SUSPENDED" || status === "CLOSED") return "danger";
+  if (SUCCESS.has(status)) return "success";
+  if (WARNING.has(status)) return "warning";
+  if (DANGER.has(status)) return "danger";
   return "neutral";
 }

@@ -48,6 +48,7 @@ export function CreateSubAccountForm() {
       setSlugEdited(false);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: accountQueryKey(accountSlug, "SubAccounts") }),
+        queryClient.invalidateQueries({ queryKey: accountQueryKey(accountSlug, "SubAccountWallets") }),
         queryClient.invalidateQueries({ queryKey: accountQueryKey(accountSlug, "AccountOverview") }),
         queryClient.invalidateQueries({ queryKey: SWITCHER_ACCOUNTS_KEY }),
       ]);

@@ -4,6 +4,7 @@ import { useConsole } from "@/components/console/console-context";
 import { ManageOnly } from "@/components/console/manage-only";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
+import { AgencyAvailable } from "./agency-available";
 import { CreateSubAccountForm } from "./create-sub-account-form";
 import { SubAccountsTable } from "./sub-accounts-table";
 
@@ -25,7 +26,7 @@ export function SubAccountsView() {
         title="Sub-accounts"
         description={`Client businesses managed by ${account?.name ?? "this agency"}. Agency staff can work in each of them.`}
       />
-      <Panel title="Sub-accounts">
+      <Panel title="Sub-accounts" actions={<AgencyAvailable />}>
         <SubAccountsTable />
       </Panel>
       <Panel title="New sub-account">
