@@ -81,9 +81,9 @@ describe("wallet reads", () => {
         totalCount: number;
         edges: { node: { type: string; counterpartyAccount: { name: string } } }[];
       };
-    }>(query, { as: OLIVIA, account: "northwind", variables: { filter: { types: ["transfer_out"] } } });
+    }>(query, { as: OLIVIA, account: "northwind", variables: { filter: { types: ["TRANSFER_OUT"] } } });
     expect(transfers.body.data!.transactions.edges.map((e) => e.node)).toEqual([
-      expect.objectContaining({ type: "transfer_out", counterpartyAccount: { name: "Acme Outdoor" } }),
+      expect.objectContaining({ type: "TRANSFER_OUT", counterpartyAccount: { name: "Acme Outdoor" } }),
     ]);
     const emails = await h.gql<{ transactions: { totalCount: number } }>(query, {
       as: OLIVIA,
@@ -161,8 +161,8 @@ describe("metered spending", () => {
       },
     });
     expect(settled.body.data!.settleReservation).toMatchObject({
-      reservation: { status: "settled", settledAmount: 120, markupAmount: 20 },
-      transaction: { type: "debit", amount: -120 },
+      reservation: { status: "SETTLED", settledAmount: 120, markupAmount: 20 },
+      transaction: { type: "DEBIT", amount: -120 },
       userErrors: [],
     });
     expect(await balanceOf("acme-outdoor")).toEqual({
@@ -273,7 +273,7 @@ describe("metered spending", () => {
       },
     );
     expect(release.body.data!.releaseReservation).toEqual({
-      reservation: { status: "released" },
+      reservation: { status: "RELEASED" },
       userErrors: [],
     });
   });
@@ -294,8 +294,8 @@ describe("agency transfers", () => {
     expect(replay.body.data).toEqual(first.body.data);
     expect(first.body.data).toEqual({
       transferTokens: {
-        outgoing: { type: "transfer_out", amount: -750, counterpartyAccount: { name: "Cedar Dental" } },
-        incoming: { type: "transfer_in", amount: 750 },
+        outgoing: { type: "TRANSFER_OUT", amount: -750, counterpartyAccount: { name: "Cedar Dental" } },
+        incoming: { type: "TRANSFER_IN", amount: 750 },
         userErrors: [],
       },
     });
@@ -308,7 +308,7 @@ describe("agency transfers", () => {
       account: "cedar-dental",
     });
     expect(cedarLedger.body.data!.transactions.edges.map((e) => e.node)).toEqual([
-      { type: "transfer_in", amount: 750, description: "November budget" },
+      { type: "TRANSFER_IN", amount: 750, description: "November budget" },
     ]);
 
     const changed = await h.gql<{ transferTokens: UserErrors }>(TRANSFER, {

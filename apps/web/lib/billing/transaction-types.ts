@@ -1,27 +1,27 @@
 // The ledger's entry types (TokenTransactionType), in words, in the order the filter lists them.
 export const TRANSACTION_TYPES = [
-  "purchase",
-  "bonus",
-  "debit",
-  "refund",
-  "transfer_in",
-  "transfer_out",
-  "expiry",
-  "adjustment",
-  "markup",
+  "PURCHASE",
+  "BONUS",
+  "DEBIT",
+  "REFUND",
+  "TRANSFER_IN",
+  "TRANSFER_OUT",
+  "EXPIRY",
+  "ADJUSTMENT",
+  "MARKUP",
 ] as const;
 export type TransactionType = (typeof TRANSACTION_TYPES)[number];
 
 export const TRANSACTION_TYPE_LABELS: Record<TransactionType, string> = {
-  purchase: "Purchase",
-  bonus: "Bonus",
-  debit: "Debit",
-  refund: "Refund",
-  transfer_in: "Transfer in",
-  transfer_out: "Transfer out",
-  expiry: "Expiry",
-  adjustment: "Adjustment",
-  markup: "Markup",
+  PURCHASE: "Purchase",
+  BONUS: "Bonus",
+  DEBIT: "Debit",
+  REFUND: "Refund",
+  TRANSFER_IN: "Transfer in",
+  TRANSFER_OUT: "Transfer out",
+  EXPIRY: "Expiry",
+  ADJUSTMENT: "Adjustment",
+  MARKUP: "Markup",
 };
 
 export function transactionTypeLabel(type: string): string {

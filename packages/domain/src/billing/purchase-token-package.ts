@@ -70,7 +70,8 @@ async function issue(
   const totalMinor = subtotalMinor - discountMinor + taxMinor;
   const invoiceId = uuidv7();
   const paymentId = uuidv7();
-  const description = `${pkg.name}: ${pkg.tokens} tokens${pkg.bonusTokens ? ` + ${pkg.bonusTokens} bonus` : ""}`;
+  const n = (x: number) => x.toLocaleString("en-US");
+  const description = `${pkg.name}: ${n(pkg.tokens)} tokens${pkg.bonusTokens ? ` + ${n(pkg.bonusTokens)} bonus` : ""}`;
 
   // The provider call comes before the counter lock below, so a slow provider does not hold up
   // every other purchase. Should this transaction then roll back, the session is left unused

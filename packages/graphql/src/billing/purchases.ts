@@ -16,14 +16,10 @@ import { count, eq } from "drizzle-orm";
 import { builder } from "../builder.ts";
 import { allows, currentAccountId, type GraphQLContext } from "../context.ts";
 import { namedConnection } from "../platform/connections.ts";
+import { upper } from "../platform/enum-values.ts";
 import { runPlanned } from "../platform/planned-reads.ts";
 import { isPlatformAdminRequest } from "../platform/platform-admin.ts";
 import { TokenPackageRef } from "./catalog.ts";
-
-const upper = <const T extends readonly string[]>(values: T) =>
-  Object.fromEntries(values.map((v) => [v.toUpperCase(), { value: v }])) as {
-    [K in T[number] as Uppercase<K>]: { value: K };
-  };
 
 const InvoiceStatusEnum = builder.enumType("InvoiceStatus", {
   values: upper(["draft", "open", "paid", "void"] as const),

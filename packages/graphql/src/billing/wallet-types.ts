@@ -3,9 +3,10 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder.ts";
 import { namedConnection } from "../platform/connections.ts";
+import { upper } from "../platform/enum-values.ts";
 
 export const TokenTransactionTypeEnum = builder.enumType("TokenTransactionType", {
-  values: [
+  values: upper([
     "purchase",
     "bonus",
     "debit",
@@ -15,11 +16,11 @@ export const TokenTransactionTypeEnum = builder.enumType("TokenTransactionType",
     "expiry",
     "adjustment",
     "markup",
-  ] as const,
+  ] as const),
 });
 
 export const TokenReservationStatusEnum = builder.enumType("TokenReservationStatus", {
-  values: ["held", "settled", "released"] as const,
+  values: upper(["held", "settled", "released"] as const),
 });
 
 export const WalletRef = builder.drizzleNode("tokenWallets", {

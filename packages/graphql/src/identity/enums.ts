@@ -1,10 +1,5 @@
 import { builder } from "../builder.ts";
-
-// GraphQL enums are upper-case; the database stores lower-case values.
-const upper = <const T extends readonly string[]>(values: T) =>
-  Object.fromEntries(values.map((v) => [v.toUpperCase(), { value: v }])) as {
-    [K in T[number] as Uppercase<K>]: { value: K };
-  };
+import { upper } from "../platform/enum-values.ts";
 
 export const AccountKindEnum = builder.enumType("AccountKind", {
   values: upper(["agency", "business"] as const),
