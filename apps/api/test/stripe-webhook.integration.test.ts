@@ -20,6 +20,8 @@ let h: Harness;
 let stripeApi: Server;
 const requests: RecordedRequest[] = [];
 const packages = new Map<string, string>();
+/** When set, the fake Stripe answers every request with this HTTP error (an outage). */
+let failWith: number | null = null;
 
 /** Plays Stripe's API for checkout.sessions.create: records the request, answers a session. */
 function startStripeApi(): Promise<Server> {
@@ -30,6 +32,11 @@ function startStripeApi(): Promise<Server> {
     });
     req.on("end", () => {
       requests.push({ method: req.method ?? "", path: req.url ?? "", form: new URLSearchParams(body) });
+      if (failWith) {
+        res.writeHead(failWith, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: { type: "api_error", message: "Stripe is having a bad day." } }));
+        return;
+      }
       const id = `cs_test_${requests.length}_${Date.now()}`;
       res.writeHead(200, { "content-type": "application/json", "request-id": `req_${requests.length}` });
       res.end(
@@ -257,5 +264,40 @@ describe("Stripe Checkout", () => {
     const rows = await h.owner
       .sql`select event_id from stripe_events where event_id in ('evt_other_1', 'evt_foreign_1')`;
     expect(rows).toHaveLength(2);
+  });
+});
+
+describe("a payment provider outage", () => {
+  it("answers PAYMENT_PROVIDER_ERROR and writes no invoice or payment", async () => {
+    const count = async () =>
+      (
+        await h.owner.sql<
+          { n: number }[]
+        >`select (select count(*) from invoices)::int + (select count(*) from payments)::int as n`
+      )[0]!.n;
+    const before = await count();
+    failWith = 500;
+    try {
+      const res = await h.gql<{ purchaseTokenPackage: Purchase }>(
+        `mutation($input: PurchaseTokenPackageInput!) {
+          purchaseTokenPackage(input: $input) { invoice { id } checkoutUrl userErrors { code message } }
+        }`,
+        {
+          as: SAM,
+          account: "blue-bottle",
+          variables: {
+            input: { packageId: packages.get("Starter"), idempotencyKey: `outage-${Date.now()}` },
+          },
+        },
+      );
+      expect(res.body.data!.purchaseTokenPackage).toEqual({
+        invoice: null,
+        checkoutUrl: null,
+        userErrors: [expect.objectContaining({ code: "PAYMENT_PROVIDER_ERROR" })],
+      });
+    } finally {
+      failWith = null;
+    }
+    expect(await count()).toBe(before);
   });
 });

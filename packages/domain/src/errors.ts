@@ -12,7 +12,8 @@ export type UserErrorCode =
   | "LAST_OWNER"
   | "INSUFFICIENT_TOKENS"
   | "IDEMPOTENCY_KEY_REUSED"
-  | "ALREADY_REDEEMED";
+  | "ALREADY_REDEEMED"
+  | "PAYMENT_PROVIDER_ERROR";
 
 export interface UserError {
   field: string | null;

@@ -27,7 +27,7 @@ export async function createHttpServer(deps: {
     db: deps.db,
     apollo,
     config: deps.config,
-    paymentGateway: stripe ? stripeGateway(stripe, deps.config.publicWebUrl) : undefined,
+    paymentGateway: stripe ? stripeGateway(stripe, deps.config.publicWebUrl, deps.logger) : undefined,
   });
   const login = loginHandler(deps.db);
   const stripeWebhook =

@@ -78,7 +78,7 @@ async function issue(
   // and expires; its webhook finds no payment and is ignored.
   const session =
     gateway && totalMinor > 0
-      ? await gateway.createCheckoutSession({
+      ? await checkoutSession(gateway, {
           invoiceId,
           paymentId,
           accountId: ctx.accountId,
@@ -153,6 +153,22 @@ async function issue(
   // A 100% discount leaves nothing to collect: the invoice is paid at once.
   if (totalMinor === 0) await completePayment(ctx, { paymentId });
   return { invoiceId, paymentId, checkoutUrl: session?.url ?? null };
+}
+
+/** The provider's session; its failure (an outage, a refused request) is an expected one: the
+ * buyer is told to try again, and nothing is written. */
+async function checkoutSession(
+  gateway: PaymentGateway,
+  request: Parameters<PaymentGateway["createCheckoutSession"]>[0],
+) {
+  try {
+    return await gateway.createCheckoutSession(request);
+  } catch {
+    return fail(
+      "PAYMENT_PROVIDER_ERROR",
+      "The payment provider is not answering. Nothing was charged: try again in a moment.",
+    );
+  }
 }
 
 /** The console's wallet page, where the buyer lands after paying or abandoning the checkout. */

@@ -18,6 +18,7 @@ export const UserErrorCodeEnum = builder.enumType("UserErrorCode", {
     "INSUFFICIENT_TOKENS",
     "IDEMPOTENCY_KEY_REUSED",
     "ALREADY_REDEEMED",
+    "PAYMENT_PROVIDER_ERROR",
   ] as const,
 });
 
