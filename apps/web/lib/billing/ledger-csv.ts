@@ -41,7 +41,8 @@ export function ledgerCsv(entries: readonly LedgerCsvEntry[]): string {
       [
         entry.seq,
         entry.createdAt,
-        entry.type,
+        // The ledger's own spelling (purchase, transfer_in…), as stored and as accounting tools expect.
+        entry.type.toLowerCase(),
         entry.amount,
         entry.balanceAfter,
         entry.serviceCode,
