@@ -1,5 +1,6 @@
 // Buying tokens without Stripe: invoices, manual payments confirmed by a platform admin, promo
 // codes and the catalog admin, through the real API on a real database.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "./support/api-harness.ts";
 
@@ -442,5 +443,30 @@ describe("catalog administration", () => {
     });
     expect(res.body.data!.servicePricing.length).toBeGreaterThan(3);
     expect(h.counter.statements.filter((s) => s.includes("service_prices")).length).toBe(1);
+  });
+});
+
+describe("invoice lists", () => {
+  it("loads invoices with their items and payments in the same number of statements, however many", async () => {
+    for (let i = 0; i < 3; i++)
+      await purchase({ packageId: packages.get("Starter"), idempotencyKey: randomUUID() });
+    const list = `query($first: Int) { invoices(first: $first) {
+      totalCount nodes { formattedNumber status totalMinor items { description tokens } payments { provider status } } } }`;
+    const statementsFor = async (first: number) => {
+      h.counter.reset();
+      const res = await h.gql<{ invoices: { nodes: { items: unknown[]; payments: unknown[] }[] } }>(list, {
+        as: SAM,
+        account: "blue-bottle",
+        variables: { first },
+      });
+      const nodes = res.body.data!.invoices.nodes;
+      expect(nodes.every((n) => n.items.length === 1 && n.payments.length === 1)).toBe(true);
+      return { rows: nodes.length, statements: h.counter.count };
+    };
+    const one = await statementsFor(1);
+    const many = await statementsFor(50);
+    expect(one.rows).toBe(1);
+    expect(many.rows).toBeGreaterThan(2);
+    expect(many.statements).toBe(one.statements);
   });
 });
