@@ -28,6 +28,9 @@ export class SubAccountsPage {
 
   /** The cell of a sub-account's row under a column header ("Balance", "Spent this month", "Markup"). */
   async cell(name: string, column: string): Promise<Locator> {
+    // Headers are read once, so wait for the loaded table (the header and the row) first.
+    await expect(this.list.getByRole("columnheader", { name: column, exact: true })).toBeVisible();
+    await expect(this.row(name)).toBeVisible();
     const headers = await this.list.getByRole("columnheader").allTextContents();
     const index = headers.findIndex((header) => header.trim() === column);
     if (index < 0) throw new Error(`No column "${column}" in ${headers.join(", ")}`);
