@@ -416,6 +416,22 @@ describe("catalog administration", () => {
     expect(all.body.data!.allServicePricing.map((s) => s.serviceCode)).toContain("video_render");
   });
 
+  it("keeps a promo code's kind and value when only its active flag changes", async () => {
+    const created = await createPromo({ code: `TOGGLE${Date.now()}`, kind: "PERCENT_OFF", value: 15 });
+    const toggle = await h.gql<{
+      updatePromoCode: { promoCode: { kind: string; value: number; active: boolean } };
+    }>(
+      `mutation($id: ID!) { updatePromoCode(input: { id: $id, active: false }) {
+        promoCode { kind value active } userErrors { field code } } }`,
+      { as: ADMIN, variables: { id: created.promoCode!.id } },
+    );
+    expect(toggle.body.data!.updatePromoCode.promoCode).toEqual({
+      kind: "PERCENT_OFF",
+      value: 15,
+      active: false,
+    });
+  });
+
   it("refuses a promo code that exists already, whatever its case", async () => {
     const taken = await createPromo({ code: "welcome500", kind: "BONUS_TOKENS", value: 10 });
     expect(taken.userErrors).toMatchObject([{ field: "code", code: "TAKEN" }]);

@@ -66,7 +66,8 @@ export async function savePromoCode(
     validFrom: before.validFrom,
     validUntil: before.validUntil,
     active: before.active,
-    ...changes,
+    // Only the fields the caller sent: zod keeps absent optional fields as undefined keys.
+    ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
   };
   const values = toColumns(merged, before.redemptionCount);
   try {

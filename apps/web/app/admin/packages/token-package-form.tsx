@@ -1,14 +1,13 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { Button } from "@/components/ui/button";
-import { FieldError, FormField, TextInput } from "@/components/ui/form-field";
+import { CatalogForm } from "@/components/admin/catalog-form";
+import { FormTextField } from "@/components/admin/form-text-field";
+import { useCatalogSubmit } from "@/components/admin/use-catalog-submit";
 import { fromMinorUnits, isCurrencyCode, toMinorUnits } from "@/lib/billing/money";
-import { applyUserErrors } from "@/lib/forms/apply-user-errors";
-import { useViewerMutation, viewerQueryKey } from "@/lib/graphql/use-graphql";
+import { useViewerMutation } from "@/lib/graphql/use-graphql";
 import { CreateTokenPackageMutation, UpdateTokenPackageMutation } from "./packages-operations";
 import type { TokenPackage } from "./packages-table";
 
@@ -63,7 +62,6 @@ export function TokenPackageForm({
 }) {
   const create = useViewerMutation(CreateTokenPackageMutation);
   const update = useViewerMutation(UpdateTokenPackageMutation);
-  const queryClient = useQueryClient();
   const form = useForm<TokenPackageInput, unknown, TokenPackageValues>({
     resolver: zodResolver(TokenPackageInput),
     defaultValues: tokenPackage
@@ -88,7 +86,13 @@ export function TokenPackageForm({
           active: true,
         },
   });
-  const { errors, isSubmitting } = form.formState;
+  const save = useCatalogSubmit({
+    setError: form.setError,
+    fields: FIELDS,
+    listQuery: "AdminTokenPackages",
+    editing: tokenPackage !== null,
+    onSaved,
+  });
 
   async function submit(values: TokenPackageValues) {
     const input = {
@@ -101,116 +105,71 @@ export function TokenPackageForm({
       sortOrder: Number(values.sortOrder),
       active: values.active,
     };
-    try {
+    await save(async () => {
       const payload = tokenPackage
         ? (await update.mutateAsync({ input: { id: tokenPackage.id, ...input } })).updateTokenPackage
         : (await create.mutateAsync({ input })).createTokenPackage;
-      if (payload.userErrors.length > 0) {
-        // The API names the price priceMinor; the form shows it under the price.
-        const userErrors = payload.userErrors.map((error) =>
-          error.field?.endsWith("priceMinor") ? { ...error, field: "price" } : error,
-        );
-        applyUserErrors(userErrors, FIELDS, form.setError);
-        return;
-      }
-      await queryClient.invalidateQueries({ queryKey: viewerQueryKey("AdminTokenPackages") });
-      onSaved(tokenPackage ? `Saved ${values.name}.` : `Created ${values.name}.`);
-    } catch (error) {
-      form.setError("root.server", { message: error instanceof Error ? error.message : "Could not save." });
-    }
+      // The API names the price priceMinor; the form shows it under the price.
+      const userErrors = payload.userErrors.map((error) =>
+        error.field?.endsWith("priceMinor") ? { ...error, field: "price" } : error,
+      );
+      return { userErrors };
+    }, values.name);
   }
 
   return (
-    <form
-      onSubmit={form.handleSubmit(submit)}
-      noValidate
-      aria-label={tokenPackage ? "Edit package" : "New package"}
-      className="space-y-4"
+    <CatalogForm
+      form={form}
+      noun="package"
+      editing={tokenPackage !== null}
+      onSubmit={submit}
+      onCancel={onCancel}
+      activeLabel="On sale"
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="package-name" label="Name" error={errors.name?.message}>
-          <TextInput
-            id="package-name"
-            autoComplete="off"
-            invalid={!!errors.name}
-            {...form.register("name")}
-          />
-        </FormField>
-        <FormField id="package-sort-order" label="Order in the list" error={errors.sortOrder?.message}>
-          <TextInput
-            id="package-sort-order"
-            inputMode="numeric"
-            invalid={!!errors.sortOrder}
-            {...form.register("sortOrder")}
-          />
-        </FormField>
-      </div>
-      <FormField id="package-description" label="Description" error={errors.description?.message}>
-        <TextInput
-          id="package-description"
-          autoComplete="off"
-          invalid={!!errors.description}
-          {...form.register("description")}
+        <FormTextField form={form} name="name" id="package-name" label="Name" autoComplete="off" />
+        <FormTextField
+          form={form}
+          name="sortOrder"
+          id="package-sort-order"
+          label="Order in the list"
+          inputMode="numeric"
         />
-      </FormField>
+      </div>
+      <FormTextField
+        form={form}
+        name="description"
+        id="package-description"
+        label="Description"
+        autoComplete="off"
+      />
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="package-tokens" label="Tokens" error={errors.tokens?.message}>
-          <TextInput
-            id="package-tokens"
-            inputMode="numeric"
-            invalid={!!errors.tokens}
-            {...form.register("tokens")}
-          />
-        </FormField>
-        <FormField id="package-bonus" label="Bonus tokens" error={errors.bonusTokens?.message}>
-          <TextInput
-            id="package-bonus"
-            inputMode="numeric"
-            invalid={!!errors.bonusTokens}
-            {...form.register("bonusTokens")}
-          />
-        </FormField>
-        <FormField
+        <FormTextField form={form} name="tokens" id="package-tokens" label="Tokens" inputMode="numeric" />
+        <FormTextField
+          form={form}
+          name="bonusTokens"
+          id="package-bonus"
+          label="Bonus tokens"
+          inputMode="numeric"
+        />
+        <FormTextField
+          form={form}
+          name="price"
           id="package-price"
           label="Price"
           hint="In the currency's units, e.g. 19.90."
-          error={errors.price?.message}
-        >
-          <TextInput
-            id="package-price"
-            inputMode="decimal"
-            invalid={!!errors.price}
-            {...form.register("price")}
-          />
-        </FormField>
-        <FormField id="package-currency" label="Currency" error={errors.currency?.message}>
-          <TextInput
-            id="package-currency"
-            autoComplete="off"
-            maxLength={3}
-            className="uppercase"
-            invalid={!!errors.currency}
-            {...form.register("currency")}
-          />
-        </FormField>
-      </div>
-      <label className="flex items-center gap-2 text-sm text-zinc-800">
-        <input
-          type="checkbox"
-          className="size-4 rounded border-zinc-300 accent-accent-600"
-          {...form.register("active")}
+          inputMode="decimal"
         />
-        On sale
-      </label>
-      <FieldError message={errors.root?.server?.message} />
-      <div className="flex justify-end gap-3">
-        <Button variant="secondary" onClick={onCancel} disabled={isSubmitting}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : tokenPackage ? "Save package" : "Create package"}
-        </Button>
+        <FormTextField
+          form={form}
+          name="currency"
+          id="package-currency"
+          label="Currency"
+          autoComplete="off"
+          maxLength={3}
+          className="uppercase"
+        />
       </div>
-    </form>
+    </CatalogForm>
   );
 }

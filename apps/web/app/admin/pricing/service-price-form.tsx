@@ -1,13 +1,12 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { Button } from "@/components/ui/button";
-import { FieldError, FormField, TextInput } from "@/components/ui/form-field";
-import { applyUserErrors } from "@/lib/forms/apply-user-errors";
-import { useViewerMutation, viewerQueryKey } from "@/lib/graphql/use-graphql";
+import { CatalogForm } from "@/components/admin/catalog-form";
+import { FormTextField } from "@/components/admin/form-text-field";
+import { useCatalogSubmit } from "@/components/admin/use-catalog-submit";
+import { useViewerMutation } from "@/lib/graphql/use-graphql";
 import { CreateServicePricingMutation, UpdateServicePricingMutation } from "./pricing-operations";
 import type { ServicePrice } from "./pricing-table";
 
@@ -37,7 +36,6 @@ export function ServicePriceForm({
 }) {
   const create = useViewerMutation(CreateServicePricingMutation);
   const update = useViewerMutation(UpdateServicePricingMutation);
-  const queryClient = useQueryClient();
   const form = useForm<ServicePriceInput>({
     resolver: zodResolver(ServicePriceInput),
     defaultValues: servicePrice
@@ -50,7 +48,13 @@ export function ServicePriceForm({
         }
       : { serviceCode: "", name: "", unit: "", tokensPerUnit: "", active: true },
   });
-  const { errors, isSubmitting } = form.formState;
+  const save = useCatalogSubmit({
+    setError: form.setError,
+    fields: FIELDS,
+    listQuery: "AdminServicePricing",
+    editing: servicePrice !== null,
+    onSaved,
+  });
 
   async function submit(values: ServicePriceInput) {
     const fields = {
@@ -59,94 +63,54 @@ export function ServicePriceForm({
       tokensPerUnit: Number(values.tokensPerUnit),
       active: values.active,
     };
-    try {
-      const payload = servicePrice
-        ? (await update.mutateAsync({ input: { id: servicePrice.id, ...fields } })).updateServicePricing
-        : (await create.mutateAsync({ input: { serviceCode: values.serviceCode, ...fields } }))
-            .createServicePricing;
-      if (payload.userErrors.length > 0) {
-        applyUserErrors(payload.userErrors, FIELDS, form.setError);
-        return;
-      }
-      await queryClient.invalidateQueries({ queryKey: viewerQueryKey("AdminServicePricing") });
-      onSaved(servicePrice ? `Saved ${values.serviceCode}.` : `Created ${values.serviceCode}.`);
-    } catch (error) {
-      form.setError("root.server", { message: error instanceof Error ? error.message : "Could not save." });
-    }
+    await save(
+      async () =>
+        servicePrice
+          ? (await update.mutateAsync({ input: { id: servicePrice.id, ...fields } })).updateServicePricing
+          : (await create.mutateAsync({ input: { serviceCode: values.serviceCode, ...fields } }))
+              .createServicePricing,
+      values.serviceCode,
+    );
   }
 
   return (
-    <form
-      onSubmit={form.handleSubmit(submit)}
-      noValidate
-      aria-label={servicePrice ? "Edit service" : "New service"}
-      className="space-y-4"
+    <CatalogForm
+      form={form}
+      noun="service"
+      editing={servicePrice !== null}
+      onSubmit={submit}
+      onCancel={onCancel}
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField
+        <FormTextField
+          form={form}
+          name="serviceCode"
           id="service-code"
           label="Code"
           hint={
             servicePrice ? "A service's code cannot change." : "Integrators send it when reserving tokens."
           }
-          error={errors.serviceCode?.message}
-        >
-          <TextInput
-            id="service-code"
-            autoComplete="off"
-            readOnly={!!servicePrice}
-            className="font-mono"
-            invalid={!!errors.serviceCode}
-            {...form.register("serviceCode")}
-          />
-        </FormField>
-        <FormField id="service-name" label="Name" error={errors.name?.message}>
-          <TextInput
-            id="service-name"
-            autoComplete="off"
-            invalid={!!errors.name}
-            {...form.register("name")}
-          />
-        </FormField>
-        <FormField
+          autoComplete="off"
+          readOnly={!!servicePrice}
+          className="font-mono"
+        />
+        <FormTextField form={form} name="name" id="service-name" label="Name" autoComplete="off" />
+        <FormTextField
+          form={form}
+          name="unit"
           id="service-unit"
           label="Unit"
           hint="What is counted: image, email, 1k words…"
-          error={errors.unit?.message}
-        >
-          <TextInput
-            id="service-unit"
-            autoComplete="off"
-            invalid={!!errors.unit}
-            {...form.register("unit")}
-          />
-        </FormField>
-        <FormField id="service-tokens" label="Tokens per unit" error={errors.tokensPerUnit?.message}>
-          <TextInput
-            id="service-tokens"
-            inputMode="numeric"
-            invalid={!!errors.tokensPerUnit}
-            {...form.register("tokensPerUnit")}
-          />
-        </FormField>
-      </div>
-      <label className="flex items-center gap-2 text-sm text-zinc-800">
-        <input
-          type="checkbox"
-          className="size-4 rounded border-zinc-300 accent-accent-600"
-          {...form.register("active")}
+          autoComplete="off"
         />
-        Active
-      </label>
-      <FieldError message={errors.root?.server?.message} />
-      <div className="flex justify-end gap-3">
-        <Button variant="secondary" onClick={onCancel} disabled={isSubmitting}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : servicePrice ? "Save service" : "Create service"}
-        </Button>
+        <FormTextField
+          form={form}
+          name="tokensPerUnit"
+          id="service-tokens"
+          label="Tokens per unit"
+          inputMode="numeric"
+        />
       </div>
-    </form>
+    </CatalogForm>
   );
 }

@@ -1,13 +1,13 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { Button } from "@/components/ui/button";
-import { FieldError, FormField, SelectInput, TextInput } from "@/components/ui/form-field";
-import { applyUserErrors } from "@/lib/forms/apply-user-errors";
-import { useViewerMutation, viewerQueryKey } from "@/lib/graphql/use-graphql";
+import { CatalogForm } from "@/components/admin/catalog-form";
+import { FormTextField } from "@/components/admin/form-text-field";
+import { useCatalogSubmit } from "@/components/admin/use-catalog-submit";
+import { FormField, SelectInput } from "@/components/ui/form-field";
+import { useViewerMutation } from "@/lib/graphql/use-graphql";
 import { CreatePromoCodeMutation, UpdatePromoCodeMutation } from "./promo-codes-operations";
 import type { PromoCode } from "./promo-codes-table";
 
@@ -75,7 +75,6 @@ export function PromoCodeForm({
 }) {
   const create = useViewerMutation(CreatePromoCodeMutation);
   const update = useViewerMutation(UpdatePromoCodeMutation);
-  const queryClient = useQueryClient();
   const form = useForm<PromoCodeInput, unknown, PromoCodeValues>({
     resolver: zodResolver(PromoCodeInput),
     defaultValues: promoCode
@@ -100,7 +99,14 @@ export function PromoCodeForm({
           active: true,
         },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors } = form.formState;
+  const save = useCatalogSubmit({
+    setError: form.setError,
+    fields: FIELDS,
+    listQuery: "AdminPromoCodes",
+    editing: promoCode !== null,
+    onSaved,
+  });
   const kind = form.watch("kind");
 
   async function submit(values: PromoCodeValues) {
@@ -115,111 +121,75 @@ export function PromoCodeForm({
       validUntil: endOfDay(values.validUntil),
       active: values.active,
     };
-    try {
-      const payload = promoCode
-        ? (await update.mutateAsync({ input: { id: promoCode.id, ...input } })).updatePromoCode
-        : (await create.mutateAsync({ input })).createPromoCode;
-      if (payload.userErrors.length > 0) {
-        applyUserErrors(payload.userErrors, FIELDS, form.setError);
-        return;
-      }
-      await queryClient.invalidateQueries({ queryKey: viewerQueryKey("AdminPromoCodes") });
-      onSaved(promoCode ? `Saved ${values.code}.` : `Created ${values.code}.`);
-    } catch (error) {
-      form.setError("root.server", { message: error instanceof Error ? error.message : "Could not save." });
-    }
+    await save(
+      async () =>
+        promoCode
+          ? (await update.mutateAsync({ input: { id: promoCode.id, ...input } })).updatePromoCode
+          : (await create.mutateAsync({ input })).createPromoCode,
+      values.code,
+    );
   }
 
   return (
-    <form
-      onSubmit={form.handleSubmit(submit)}
-      noValidate
-      aria-label={promoCode ? "Edit promo code" : "New promo code"}
-      className="space-y-4"
+    <CatalogForm
+      form={form}
+      noun="promo code"
+      editing={promoCode !== null}
+      onSubmit={submit}
+      onCancel={onCancel}
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="promo-code" label="Code" error={errors.code?.message}>
-          <TextInput
-            id="promo-code"
-            autoComplete="off"
-            className="font-mono uppercase"
-            invalid={!!errors.code}
-            {...form.register("code")}
-          />
-        </FormField>
+        <FormTextField
+          form={form}
+          name="code"
+          id="promo-code"
+          label="Code"
+          autoComplete="off"
+          className="font-mono uppercase"
+        />
         <FormField id="promo-kind" label="Kind" error={errors.kind?.message}>
           <SelectInput id="promo-kind" invalid={!!errors.kind} {...form.register("kind")}>
             <option value="BONUS_TOKENS">Bonus tokens (redeemed in the wallet)</option>
             <option value="PERCENT_OFF">Percent off a package</option>
           </SelectInput>
         </FormField>
-        <FormField
+        <FormTextField
+          form={form}
+          name="value"
           id="promo-value"
           label={kind === "PERCENT_OFF" ? "Percent off" : "Bonus tokens"}
-          error={errors.value?.message}
-        >
-          <TextInput
-            id="promo-value"
-            inputMode="numeric"
-            invalid={!!errors.value}
-            {...form.register("value")}
-          />
-        </FormField>
-        <FormField
+          inputMode="numeric"
+        />
+        <FormTextField
+          form={form}
+          name="maxRedemptions"
           id="promo-max"
           label="Redemption limit (optional)"
           hint="Across all accounts; each account redeems a code once."
-          error={errors.maxRedemptions?.message}
-        >
-          <TextInput
-            id="promo-max"
-            inputMode="numeric"
-            invalid={!!errors.maxRedemptions}
-            {...form.register("maxRedemptions")}
-          />
-        </FormField>
-        <FormField id="promo-valid-from" label="Valid from (optional)" error={errors.validFrom?.message}>
-          <TextInput
-            id="promo-valid-from"
-            type="date"
-            invalid={!!errors.validFrom}
-            {...form.register("validFrom")}
-          />
-        </FormField>
-        <FormField id="promo-valid-until" label="Valid until (optional)" error={errors.validUntil?.message}>
-          <TextInput
-            id="promo-valid-until"
-            type="date"
-            invalid={!!errors.validUntil}
-            {...form.register("validUntil")}
-          />
-        </FormField>
-      </div>
-      <FormField id="promo-description" label="Description" error={errors.description?.message}>
-        <TextInput
-          id="promo-description"
-          autoComplete="off"
-          invalid={!!errors.description}
-          {...form.register("description")}
+          inputMode="numeric"
         />
-      </FormField>
-      <label className="flex items-center gap-2 text-sm text-zinc-800">
-        <input
-          type="checkbox"
-          className="size-4 rounded border-zinc-300 accent-accent-600"
-          {...form.register("active")}
+        <FormTextField
+          form={form}
+          name="validFrom"
+          id="promo-valid-from"
+          label="Valid from (optional)"
+          type="date"
         />
-        Active
-      </label>
-      <FieldError message={errors.root?.server?.message} />
-      <div className="flex justify-end gap-3">
-        <Button variant="secondary" onClick={onCancel} disabled={isSubmitting}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : promoCode ? "Save promo code" : "Create promo code"}
-        </Button>
+        <FormTextField
+          form={form}
+          name="validUntil"
+          id="promo-valid-until"
+          label="Valid until (optional)"
+          type="date"
+        />
       </div>
-    </form>
+      <FormTextField
+        form={form}
+        name="description"
+        id="promo-description"
+        label="Description"
+        autoComplete="off"
+      />
+    </CatalogForm>
   );
 }
