@@ -432,6 +432,35 @@ describe("catalog administration", () => {
     });
   });
 
+  it("records catalog changes in the platform audit log, which only platform admins read", async () => {
+    const created = await createPromo({ code: `AUDIT${Date.now()}`, kind: "BONUS_TOKENS", value: 25 });
+    await h.gql(
+      `mutation($id: ID!) { updatePromoCode(input: { id: $id, active: false }) { userErrors { code } } }`,
+      {
+        as: ADMIN,
+        variables: { id: created.promoCode!.id },
+      },
+    );
+    const log = `{ platformAuditLog(first: 10) { action entityType before after actorUserId } }`;
+    const admin = await h.gql<{
+      platformAuditLog: { action: string; before: { active: boolean } | null; after: { active: boolean } }[];
+    }>(log, { as: ADMIN });
+    const [updated, createdEntry] = admin.body.data!.platformAuditLog;
+    expect(updated).toMatchObject({
+      action: "promo_code.updated",
+      before: { active: true },
+      after: { active: false },
+    });
+    expect(createdEntry).toMatchObject({
+      action: "promo_code.created",
+      before: null,
+      after: { active: true },
+    });
+    const tenant = await h.gql(log, { as: OLIVIA, account: "northwind" });
+    expect(tenant.body.data).toBeNull();
+    expect(tenant.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
   it("refuses a promo code that exists already, whatever its case", async () => {
     const taken = await createPromo({ code: "welcome500", kind: "BONUS_TOKENS", value: 10 });
     expect(taken.userErrors).toMatchObject([{ field: "code", code: "TAKEN" }]);

@@ -45,5 +45,6 @@ export * from "./platform/idempotency-keys.ts";
 export * from "./platform/maintain-partitions.ts";
 export * from "./platform/purge-idempotency-keys.ts";
 export * from "./platform/record-change.ts";
+export * from "./platform/record-platform-change.ts";
 export * from "./platform/run-idempotent.ts";
 export * from "./platform/spend-rate-limit.ts";

@@ -12,5 +12,6 @@ import "./billing/catalog.ts";
 import "./billing/catalog-mutations.ts";
 import "./billing/purchases.ts";
 import "./billing/purchase-mutations.ts";
+import "./platform/platform-audit-log.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });

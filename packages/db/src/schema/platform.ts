@@ -103,3 +103,26 @@ export const apiRateLimits = pgTable(
     }).onDelete("cascade"),
   ],
 );
+
+/**
+ * Changes to installation-wide data (the billing catalogs), which belong to no tenant and so
+ * cannot go to audit_logs. Written by the application, readable only by platform admins
+ * (row-level security asks app.is_platform_admin()).
+ */
+export const platformAuditLogs = pgTable(
+  "platform_audit_logs",
+  {
+    id: id(),
+    actorUserId: uuid("actor_user_id").references(() => users.id),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: uuid("entity_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    requestId: text("request_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("platform_audit_logs_created_idx").on(t.createdAt.desc(), t.id.desc())],
+);

@@ -1,9 +1,8 @@
 // Input rules shared by the platform admin's catalog operations (packages, prices, promo codes).
 //
-// No recordChange in those operations: audit entries and domain events are tenant rows
-// (account_id NOT NULL under row-level security), and an installation-wide catalog belongs to no
-// tenant — filing its changes under some account would show them in that tenant's audit log.
-// The rows keep created_at/updated_at; an installation-level audit trail is still to be built.
+// Those operations audit with recordPlatformChange, not recordChange: audit entries and domain
+// events are tenant rows, and an installation-wide catalog belongs to no tenant — filing its
+// changes under some account would show them in that tenant's audit log.
 import { z } from "zod";
 
 /** Money in minor units and counts are int4 columns; token amounts are bigints. */

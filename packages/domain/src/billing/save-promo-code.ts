@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { PlatformContext } from "../context.ts";
 import { DomainError, fail, notFound, parseInput, type UserError, uniqueViolation } from "../errors.ts";
 import { requirePlatformAdmin } from "../identity/require-platform-admin.ts";
+import { recordPlatformChange } from "../platform/record-platform-change.ts";
 import { CatalogDescription, positiveCount } from "./catalog-inputs.ts";
 
 const Fields = z.object({
@@ -51,7 +52,14 @@ export async function savePromoCode(
     const values = toColumns(input, 0);
     // The unique index on upper(code) decides between two admins creating the same code.
     const [created] = await platform.tx.insert(p).values(values).onConflictDoNothing().returning();
-    return created ?? fail("TAKEN", "This code already exists.", "code");
+    if (!created) return fail("TAKEN", "This code already exists.", "code");
+    await recordPlatformChange(platform, {
+      action: "promo_code.created",
+      entityType: "promo_code",
+      entityId: created.id,
+      after: created,
+    });
+    return created;
   }
   const { id, ...changes } = parseInput(UpdatePromoCodeInput, raw);
   // Locked: the redemption count checked below cannot move until this commits.
@@ -72,6 +80,13 @@ export async function savePromoCode(
   const values = toColumns(merged, before.redemptionCount);
   try {
     const [updated] = await platform.tx.update(p).set(values).where(eq(p.id, id)).returning();
+    await recordPlatformChange(platform, {
+      action: "promo_code.updated",
+      entityType: "promo_code",
+      entityId: id,
+      before,
+      after: updated,
+    });
     return updated!;
   } catch (error) {
     // A failed statement is fine here: the caller's savepoint rolls back with the user error.

@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { PlatformContext } from "../context.ts";
 import { fail, notFound, parseInput } from "../errors.ts";
 import { requirePlatformAdmin } from "../identity/require-platform-admin.ts";
+import { recordPlatformChange } from "../platform/record-platform-change.ts";
 import { CatalogName, positiveCount } from "./catalog-inputs.ts";
 import { ServiceCode } from "./inputs.ts";
 
@@ -39,12 +40,28 @@ export async function saveServicePricing(
     // Insert-or-nothing rather than check-then-insert: the unique key decides between two
     // admins adding the same code at once, without aborting the transaction.
     const [created] = await platform.tx.insert(s).values(input).onConflictDoNothing().returning();
-    return created ?? fail("TAKEN", "This service code is already priced.", "serviceCode");
+    if (!created) return fail("TAKEN", "This service code is already priced.", "serviceCode");
+    await recordPlatformChange(platform, {
+      action: "service_pricing.created",
+      entityType: "service_pricing",
+      entityId: created.id,
+      after: created,
+    });
+    return created;
   }
   const { id, ...changes } = parseInput(UpdateServicePricingInput, raw);
+  const [before] = await platform.tx.select().from(s).where(eq(s.id, id)).for("update");
+  if (!before) return notFound("id", "Service price");
   const [updated] =
     Object.keys(changes).length > 0
       ? await platform.tx.update(s).set(changes).where(eq(s.id, id)).returning()
-      : await platform.tx.select().from(s).where(eq(s.id, id));
-  return updated ?? notFound("id", "Service price");
+      : [before];
+  await recordPlatformChange(platform, {
+    action: "service_pricing.updated",
+    entityType: "service_pricing",
+    entityId: id,
+    before,
+    after: updated,
+  });
+  return updated!;
 }

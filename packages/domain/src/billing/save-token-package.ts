@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { PlatformContext } from "../context.ts";
 import { notFound, parseInput } from "../errors.ts";
 import { requirePlatformAdmin } from "../identity/require-platform-admin.ts";
+import { recordPlatformChange } from "../platform/record-platform-change.ts";
 import { CatalogDescription, CatalogName, nonNegativeCount, positiveCount } from "./catalog-inputs.ts";
 
 const Fields = z.object({
@@ -47,12 +48,27 @@ export async function saveTokenPackage(
   if (raw.id === undefined) {
     const input = parseInput(CreateTokenPackageInput, raw);
     const [created] = await platform.tx.insert(k).values(input).returning();
+    await recordPlatformChange(platform, {
+      action: "token_package.created",
+      entityType: "token_package",
+      entityId: created!.id,
+      after: created,
+    });
     return created!;
   }
   const { id, ...changes } = parseInput(UpdateTokenPackageInput, raw);
+  const [before] = await platform.tx.select().from(k).where(eq(k.id, id)).for("update");
+  if (!before) return notFound("id", "Token package");
   const [updated] =
     Object.keys(changes).length > 0
       ? await platform.tx.update(k).set(changes).where(eq(k.id, id)).returning()
-      : await platform.tx.select().from(k).where(eq(k.id, id));
-  return updated ?? notFound("id", "Token package");
+      : [before];
+  await recordPlatformChange(platform, {
+    action: "token_package.updated",
+    entityType: "token_package",
+    entityId: id,
+    before,
+    after: updated,
+  });
+  return updated!;
 }
