@@ -9,6 +9,7 @@ import { runPlatformMutation } from "../platform/platform-admin.ts";
 import { type MutationResult, runMutation, UserErrorRef } from "../platform/user-errors.ts";
 import { TokenPackageRef } from "./catalog.ts";
 import { InvoiceRef, PaymentRef } from "./purchases.ts";
+import { transactionOf } from "./wallet-payloads.ts";
 import { TokenTransactionRef } from "./wallet-types.ts";
 
 type InvoiceRow = typeof schema.invoices.$inferSelect;
@@ -68,12 +69,7 @@ const RedeemPromoCodePayload = builder
         type: TokenTransactionRef,
         nullable: true,
         description: "The bonus entry itself.",
-        resolve: (query, p, _args, ctx) =>
-          p.transactionId
-            ? ctx.tx.query.tokenTransactions
-                .findFirst(query({ where: { id: p.transactionId } }))
-                .then((r) => r ?? null)
-            : null,
+        resolve: transactionOf((p) => p.transactionId),
       }),
       bonusTokens: t.field({ type: "SafeInt", nullable: true, resolve: (p) => p.bonusTokens }),
       userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),

@@ -5,10 +5,37 @@ import type { setSubAccountMarkup, updateWalletSettings } from "@markettina/doma
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { eq } from "drizzle-orm";
 import { builder } from "../builder.ts";
+import type { GraphQLContext } from "../context.ts";
 import { type MutationResult, UserErrorRef } from "../platform/user-errors.ts";
 import { ServiceMarkupRef, TokenReservationRef, TokenTransactionRef, WalletRef } from "./wallet-types.ts";
 
 type Ids<K extends string> = MutationResult<{ [P in K]: string }>;
+type FindFirstArg<K extends "tokenTransactions" | "tokenReservations"> = Parameters<
+  GraphQLContext["tx"]["query"][K]["findFirst"]
+>[0];
+type PlanQuery<K extends "tokenTransactions" | "tokenReservations"> = (selection: {
+  where: { id: string };
+}) => FindFirstArg<K>;
+
+/** A payload field's resolver: the ledger entry whose id the payload names, with the planned selection. */
+export const transactionOf =
+  <P>(idOf: (p: P) => string | null) =>
+  (query: PlanQuery<"tokenTransactions">, p: P, _args: unknown, ctx: GraphQLContext) => {
+    const id = idOf(p);
+    return id
+      ? ctx.tx.query.tokenTransactions.findFirst(query({ where: { id } })).then((r) => r ?? null)
+      : null;
+  };
+
+/** The same for the reservation a payload names. */
+const reservationOf =
+  <P>(idOf: (p: P) => string | null) =>
+  (query: PlanQuery<"tokenReservations">, p: P, _args: unknown, ctx: GraphQLContext) => {
+    const id = idOf(p);
+    return id
+      ? ctx.tx.query.tokenReservations.findFirst(query({ where: { id } })).then((r) => r ?? null)
+      : null;
+  };
 
 const ReservationPayload = (name: string) =>
   builder.objectRef<Ids<"reservationId">>(name).implement({
@@ -16,12 +43,7 @@ const ReservationPayload = (name: string) =>
       reservation: t.drizzleField({
         type: TokenReservationRef,
         nullable: true,
-        resolve: (query, p, _args, ctx) =>
-          p.reservationId
-            ? ctx.tx.query.tokenReservations
-                .findFirst(query({ where: { id: p.reservationId } }))
-                .then((r) => r ?? null)
-            : null,
+        resolve: reservationOf((p) => p.reservationId),
       }),
       userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
     }),
@@ -37,23 +59,13 @@ export const SettleReservationPayload = builder
       reservation: t.drizzleField({
         type: TokenReservationRef,
         nullable: true,
-        resolve: (query, p, _args, ctx) =>
-          p.reservationId
-            ? ctx.tx.query.tokenReservations
-                .findFirst(query({ where: { id: p.reservationId } }))
-                .then((r) => r ?? null)
-            : null,
+        resolve: reservationOf((p) => p.reservationId),
       }),
       transaction: t.drizzleField({
         type: TokenTransactionRef,
         nullable: true,
         description: "The debit (null when nothing was used).",
-        resolve: (query, p, _args, ctx) =>
-          p.entryId
-            ? ctx.tx.query.tokenTransactions
-                .findFirst(query({ where: { id: p.entryId } }))
-                .then((r) => r ?? null)
-            : null,
+        resolve: transactionOf((p) => p.entryId),
       }),
       userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
     }),
@@ -67,23 +79,13 @@ export const TransferTokensPayload = builder
         type: TokenTransactionRef,
         nullable: true,
         description: "The transfer_out entry in the agency's ledger.",
-        resolve: (query, p, _args, ctx) =>
-          p.outgoingEntryId
-            ? ctx.tx.query.tokenTransactions
-                .findFirst(query({ where: { id: p.outgoingEntryId } }))
-                .then((r) => r ?? null)
-            : null,
+        resolve: transactionOf((p) => p.outgoingEntryId),
       }),
       incoming: t.drizzleField({
         type: TokenTransactionRef,
         nullable: true,
         description: "The transfer_in entry in the sub-account's ledger.",
-        resolve: (query, p, _args, ctx) =>
-          p.incomingEntryId
-            ? ctx.tx.query.tokenTransactions
-                .findFirst(query({ where: { id: p.incomingEntryId } }))
-                .then((r) => r ?? null)
-            : null,
+        resolve: transactionOf((p) => p.incomingEntryId),
       }),
       userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
     }),
