@@ -2,6 +2,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createClient } from "@markettina/db";
+import { createStripeClient, stripeGateway } from "./billing/stripe-gateway.ts";
 import { type ApiConfig, loadConfig } from "./config.ts";
 import { createHttpServer } from "./http/server.ts";
 import { startWorker, type Worker } from "./jobs/worker.ts";
@@ -28,8 +29,14 @@ export async function startApi(options: StartOptions): Promise<RunningApi> {
   const config = { ...loadConfig(), ...options.config };
   const logger = options.logger ?? defaultLogger;
   const client = createClient(options.appUrl, { max: 10, onQuery: options.onQuery });
+  // The worker's auto-recharge issues Stripe Checkout links when Stripe is configured.
+  const paymentGateway = config.stripe
+    ? stripeGateway(createStripeClient(config.stripe), config.publicWebUrl, logger)
+    : undefined;
   const worker =
-    options.worker === false ? null : await startWorker({ appUrl: options.appUrl, db: client.db, logger });
+    options.worker === false
+      ? null
+      : await startWorker({ appUrl: options.appUrl, db: client.db, logger, paymentGateway });
   let server: Server | null = null;
   let url = "";
   if (options.http !== false) {

@@ -13,6 +13,7 @@ export * from "./billing/purchase-token-package.ts";
 export * from "./billing/redeem-promo-code.ts";
 export * from "./billing/release-expired-reservations.ts";
 export * from "./billing/release-reservation.ts";
+export * from "./billing/request-auto-recharges.ts";
 export * from "./billing/reserve-tokens.ts";
 export * from "./billing/save-promo-code.ts";
 export * from "./billing/save-service-pricing.ts";

@@ -4,8 +4,10 @@ import type { Database } from "@markettina/db";
 import {
   expireTokens,
   maintainPartitions,
+  type PaymentGateway,
   purgeIdempotencyKeys,
   releaseExpiredReservations,
+  requestAutoRecharges,
 } from "@markettina/domain";
 import { PgBoss } from "pg-boss";
 import type { Logger } from "../logger.ts";
@@ -15,6 +17,7 @@ export const QUEUES = {
   purgeIdempotencyKeys: "platform.purge-idempotency-keys",
   releaseExpiredReservations: "billing.release-expired-reservations",
   expireTokens: "billing.expire-tokens",
+  autoRecharge: "billing.auto-recharge",
 } as const;
 
 export interface Worker {
@@ -22,7 +25,12 @@ export interface Worker {
   stop: () => Promise<void>;
 }
 
-export async function startWorker(deps: { appUrl: string; db: Database; logger: Logger }): Promise<Worker> {
+export async function startWorker(deps: {
+  appUrl: string;
+  db: Database;
+  logger: Logger;
+  paymentGateway?: PaymentGateway;
+}): Promise<Worker> {
   const boss = new PgBoss({
     connectionString: deps.appUrl,
     schema: "pgboss",
@@ -53,11 +61,20 @@ export async function startWorker(deps: { appUrl: string; db: Database; logger: 
     if (expired > 0) deps.logger.info({ expired }, "expired bonus tokens written off");
     return { expired };
   });
+  await boss.work(QUEUES.autoRecharge, async () => {
+    const outcomes = await requestAutoRecharges(deps.db, deps.paymentGateway);
+    for (const o of outcomes) {
+      if (o.error) deps.logger.warn(o, "auto-recharge purchase refused");
+      else if (o.invoiceId) deps.logger.info(o, "auto-recharge purchase issued");
+    }
+    return { issued: outcomes.filter((o) => o.invoiceId).length };
+  });
 
   await boss.schedule(QUEUES.maintainPartitions, "17 3 * * *", null, { tz: "UTC" });
   await boss.schedule(QUEUES.purgeIdempotencyKeys, "*/15 * * * *", null, { tz: "UTC" });
   await boss.schedule(QUEUES.releaseExpiredReservations, "* * * * *", null, { tz: "UTC" });
   await boss.schedule(QUEUES.expireTokens, "7 * * * *", null, { tz: "UTC" });
+  await boss.schedule(QUEUES.autoRecharge, "* * * * *", null, { tz: "UTC" });
   // Partitions are checked at every start too, so a new installation never waits for 03:17.
   await boss.send(QUEUES.maintainPartitions, null, { singletonKey: "startup" });
 

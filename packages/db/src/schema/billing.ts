@@ -81,6 +81,8 @@ export const tokenWallets = pgTable(
     lowBalanceSince: timestamptz("low_balance_since"),
     autoRechargeEnabled: boolean("auto_recharge_enabled").notNull().default(false),
     autoRechargePackageId: uuid("auto_recharge_package_id").references(() => tokenPackages.id),
+    /** When the auto-recharge job last issued a purchase: one per fall below the threshold. */
+    autoRechargeRequestedAt: timestamptz("auto_recharge_requested_at"),
     /** Settings are edited by people: an update names the version it read. */
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),

@@ -40,13 +40,14 @@ export async function purchaseTokenPackage(
   const { idempotencyKey, ...request } = input;
   // A retried purchase answers the first invoice instead of issuing a second one.
   return runIdempotent(ctx, { operation: "purchaseTokenPackage", key: idempotencyKey, input: request }, () =>
-    issue(ctx, input, gateway),
+    issuePurchase(ctx, input, gateway),
   );
 }
 
-async function issue(
+/** Issues the invoice and payment of a purchase; also used by the auto-recharge job. */
+export async function issuePurchase(
   ctx: OperationContext,
-  input: z.output<typeof PurchaseTokenPackageInput>,
+  input: Pick<z.output<typeof PurchaseTokenPackageInput>, "packageId" | "promoCode">,
   gateway: PaymentGateway | undefined,
 ): Promise<Purchase> {
   const k = schema.tokenPackages;

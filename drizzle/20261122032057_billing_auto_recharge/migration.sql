@@ -1,0 +1,1 @@
+ALTER TABLE "token_wallets" ADD COLUMN "auto_recharge_requested_at" timestamp with time zone;
