@@ -33,7 +33,7 @@ afterAll(async () => {
 
 const PURCHASE = `mutation($input: PurchaseTokenPackageInput!) {
   purchaseTokenPackage(input: $input) {
-    invoice { id number formattedNumber status totalMinor subtotalMinor discountMinor billedName
+    invoice { id number formattedNumber status totalMinor subtotalMinor discountMinor promoCode billedName
               items { tokens bonusTokens amountMinor package { name } } }
     payment { id provider status amountMinor }
     checkoutUrl
@@ -225,6 +225,7 @@ describe("manual purchases", () => {
     expect(discounted.invoice).toMatchObject({
       subtotalMinor: 9_900,
       discountMinor: 1_980,
+      promoCode: "SPRING20",
       totalMinor: 7_920,
     });
     expect(discounted.payment!.amountMinor).toBe(7_920);

@@ -50,6 +50,12 @@ export const InvoiceRef = builder.drizzleNode("invoices", {
     currency: t.exposeString("currency"),
     subtotalMinor: t.exposeInt("subtotalMinor"),
     discountMinor: t.exposeInt("discountMinor"),
+    promoCode: t.string({
+      nullable: true,
+      description: "The promo code whose discount the invoice applies.",
+      select: { with: { promoCode: { columns: { code: true } } } },
+      resolve: (i) => i.promoCode?.code ?? null,
+    }),
     taxMinor: t.exposeInt("taxMinor"),
     totalMinor: t.exposeInt("totalMinor"),
     billedName: t.exposeString("billedName"),

@@ -88,7 +88,11 @@ export function InvoiceDocument({ invoice }: { invoice: Invoice }) {
 
       <dl className="mt-4 ml-auto w-full max-w-xs space-y-1 border-t border-zinc-300 pt-4 text-sm">
         <Total label="Subtotal">{money(invoice.subtotalMinor)}</Total>
-        {invoice.discountMinor > 0 ? <Total label="Discount">−{money(invoice.discountMinor)}</Total> : null}
+        {invoice.discountMinor > 0 ? (
+          <Total label={invoice.promoCode ? `Discount (${invoice.promoCode})` : "Discount"}>
+            −{money(invoice.discountMinor)}
+          </Total>
+        ) : null}
         <Total label="Tax">{money(invoice.taxMinor)}</Total>
         <Total label="Total" strong>
           {money(invoice.totalMinor)}

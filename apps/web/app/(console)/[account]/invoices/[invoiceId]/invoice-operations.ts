@@ -9,6 +9,7 @@ export const InvoiceQuery = graphql(`
       currency
       subtotalMinor
       discountMinor
+      promoCode
       taxMinor
       totalMinor
       billedName
