@@ -516,3 +516,28 @@ describe("invoice lists", () => {
     expect(many.statements).toBe(one.statements);
   });
 });
+
+describe("invoices for integrations", () => {
+  it("lets a billing:read key list invoices but not buy, and a wallet:read key not even list", async () => {
+    const key = async (scopes: string[]) => {
+      const res = await h.gql<{ createApiKey: { secret: string } }>(
+        `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`,
+        { as: SAM, account: "blue-bottle", variables: { input: { name: scopes.join(","), scopes } } },
+      );
+      return res.body.data!.createApiKey.secret;
+    };
+    await purchase({ packageId: packages.get("Starter"), idempotencyKey: randomUUID() });
+    const accounting = await key(["billing:read"]);
+    const list = await h.gql<{ invoices: { totalCount: number } }>("{ invoices { totalCount } }", {
+      bearer: accounting,
+    });
+    expect(list.body.data!.invoices.totalCount).toBeGreaterThan(0);
+    const buy = await h.gql<{ purchaseTokenPackage: { userErrors: { code: string }[] } }>(PURCHASE, {
+      bearer: accounting,
+      variables: { input: { packageId: packages.get("Starter"), idempotencyKey: randomUUID() } },
+    });
+    expect(buy.body.data!.purchaseTokenPackage.userErrors).toMatchObject([{ code: "FORBIDDEN" }]);
+    const walletOnly = await h.gql("{ invoices { totalCount } }", { bearer: await key(["wallet:read"]) });
+    expect(walletOnly.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});

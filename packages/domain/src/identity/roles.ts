@@ -24,6 +24,7 @@ export type Permission =
   | "wallet:read"
   | "wallet:spend"
   | "billing:manage"
+  | "invoices:read"
   | "sub_accounts:fund";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
@@ -37,6 +38,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "wallet:read",
     "wallet:spend",
     "billing:manage",
+    "invoices:read",
     "sub_accounts:fund",
   ],
   admin: [
@@ -49,11 +51,12 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "wallet:read",
     "wallet:spend",
     "billing:manage",
+    "invoices:read",
     "sub_accounts:fund",
   ],
   member: ["identity:read", "wallet:read", "wallet:spend"],
   viewer: ["identity:read", "wallet:read"],
-  billing: ["identity:read", "wallet:read", "billing:manage"],
+  billing: ["identity:read", "wallet:read", "billing:manage", "invoices:read"],
 };
 
 export const roleAllows = (role: Role, permission: Permission): boolean => GRANTS[role].includes(permission);

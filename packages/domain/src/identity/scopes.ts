@@ -29,6 +29,8 @@ const SCOPE_FOR: Record<Permission, ApiScope | null> = {
   // Metered work that an integrator runs reserves and settles tokens.
   "wallet:spend": "wallet:write",
   "billing:manage": "billing:write",
+  // Invoices and payments: a read-only key for an accounting integration.
+  "invoices:read": "billing:read",
   "sub_accounts:fund": "billing:write",
   // A key never mints or revokes keys: a leaked key must not be able to entrench itself.
   "api_keys:manage": null,

@@ -1,8 +1,9 @@
 // Buying tokens: invoices and their payments, the purchase itself, promo-code redemption, and the
 // platform admin's queue of manual payments to confirm.
 //
-// Invoices and payments are financial documents: they need billing:manage (owners, admins and
-// the billing role), not wallet:read, which members and viewers hold to see the balance. A
+// Invoices and payments are financial documents: they need invoices:read (owners, admins, the
+// billing role, keys with billing:read or billing:write), not wallet:read, which members and
+// viewers hold to see the balance. A
 // platform admin reads them too, in the accounts it entered to confirm a payment (RLS still
 // decides which rows exist for the request).
 import { schema } from "@markettina/db";
@@ -32,7 +33,7 @@ const PaymentStatusEnum = builder.enumType("PaymentStatus", {
 });
 
 const canReadBilling = async (ctx: GraphQLContext) =>
-  allows(ctx, "billing:manage") || (await isPlatformAdminRequest(ctx));
+  allows(ctx, "invoices:read") || (await isPlatformAdminRequest(ctx));
 
 export const InvoiceRef = builder.drizzleNode("invoices", {
   name: "Invoice",
@@ -123,7 +124,7 @@ builder.queryFields((t) => ({
     {
       type: "invoices",
       description: "The current account's invoices, newest first.",
-      authScopes: { permission: "billing:manage" },
+      authScopes: { permission: "invoices:read" },
       totalCount: async (_root, _args, ctx) => {
         const [row] = await ctx.tx
           .select({ n: count() })
@@ -145,7 +146,7 @@ builder.queryFields((t) => ({
   invoice: t.drizzleField({
     type: InvoiceRef,
     nullable: true,
-    authScopes: { permission: "billing:manage" },
+    authScopes: { permission: "invoices:read" },
     args: { id: t.arg.globalID({ required: true, for: InvoiceRef }) },
     resolve: async (query, _root, args, ctx) =>
       (await runPlanned(
