@@ -2,7 +2,7 @@
 // (markettina_app) sees and changes only the rows of the accounts in its scope; tenant-safe
 // composite foreign keys refuse references into another account. A new table is covered the day it
 // is created; until it has fixture rows (tenancy-fixtures.ts) this file fails, naming the table.
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { PgDialect } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -121,7 +121,11 @@ function insertFromJson(table: TenantTable): string {
 }
 
 function withNewIds(table: TenantTable, row: Row): Row {
-  return { ...row, ...Object.fromEntries(table.uuidPrimaryKey.map((column) => [column, randomUUID()])) };
+  const copy = { ...row, ...Object.fromEntries(table.uuidPrimaryKey.map((column) => [column, randomUUID()])) };
+  // Append-only histories number their rows per parent (unique (parent, version)): a copy of a
+  // row needs a number of its own, or the unique key answers before the policy or foreign key.
+  if (table.name.endsWith("_versions") && "version" in row) copy.version = 1_000_000 + randomInt(1_000_000);
+  return copy;
 }
 
 // postgres.js serialises a parameter by the type the server describes: jsonb here.

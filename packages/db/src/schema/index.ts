@@ -1,4 +1,5 @@
 export * from "./billing.ts";
+export * from "./brand.ts";
 export * from "./domain-events.ts";
 export * from "./identity.ts";
 export * from "./platform.ts";

@@ -25,7 +25,10 @@ export type Permission =
   | "wallet:spend"
   | "billing:manage"
   | "invoices:read"
-  | "sub_accounts:fund";
+  | "sub_accounts:fund"
+  // Brand DNA: read it (everyone in the account), edit and restore it (members and up).
+  | "brand:read"
+  | "brand:write";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   owner: [
@@ -40,6 +43,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "billing:manage",
     "invoices:read",
     "sub_accounts:fund",
+    "brand:read",
+    "brand:write",
   ],
   admin: [
     "identity:read",
@@ -53,10 +58,12 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "billing:manage",
     "invoices:read",
     "sub_accounts:fund",
+    "brand:read",
+    "brand:write",
   ],
-  member: ["identity:read", "wallet:read", "wallet:spend"],
-  viewer: ["identity:read", "wallet:read"],
-  billing: ["identity:read", "wallet:read", "billing:manage", "invoices:read"],
+  member: ["identity:read", "wallet:read", "wallet:spend", "brand:read", "brand:write"],
+  viewer: ["identity:read", "wallet:read", "brand:read"],
+  billing: ["identity:read", "wallet:read", "billing:manage", "invoices:read", "brand:read"],
 };
 
 export const roleAllows = (role: Role, permission: Permission): boolean => GRANTS[role].includes(permission);

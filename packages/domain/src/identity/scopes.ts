@@ -15,6 +15,8 @@ export const API_SCOPES = [
   "wallet:write",
   "billing:read",
   "billing:write",
+  "brand:read",
+  "brand:write",
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
@@ -31,6 +33,8 @@ const SCOPE_FOR: Record<Permission, ApiScope | null> = {
   "billing:manage": "billing:write",
   // Invoices and payments: a read-only key for an accounting integration.
   "invoices:read": "billing:read",
+  "brand:read": "brand:read",
+  "brand:write": "brand:write",
   "sub_accounts:fund": "billing:write",
   // A key never mints or revokes keys: a leaked key must not be able to entrench itself.
   "api_keys:manage": null,
