@@ -121,7 +121,10 @@ function insertFromJson(table: TenantTable): string {
 }
 
 function withNewIds(table: TenantTable, row: Row): Row {
-  const copy = { ...row, ...Object.fromEntries(table.uuidPrimaryKey.map((column) => [column, randomUUID()])) };
+  const copy = {
+    ...row,
+    ...Object.fromEntries(table.uuidPrimaryKey.map((column) => [column, randomUUID()])),
+  };
   // Append-only histories number their rows per parent (unique (parent, version)): a copy of a
   // row needs a number of its own, or the unique key answers before the policy or foreign key.
   if (table.name.endsWith("_versions") && "version" in row) copy.version = 1_000_000 + randomInt(1_000_000);

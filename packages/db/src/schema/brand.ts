@@ -18,11 +18,7 @@ export interface BrandPersona {
   description: string;
 }
 
-const textList = (name: string) =>
-  text(name)
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`);
+const textList = (name: string) => text(name).array().notNull().default(sql`'{}'::text[]`);
 
 export const brandDna = pgTable(
   "brand_dna",
@@ -43,10 +39,7 @@ export const brandDna = pgTable(
     palette: jsonb("palette").$type<BrandColor[]>().notNull().default([]),
     fonts: jsonb("fonts").$type<BrandFonts>().notNull().default({ heading: "", body: "" }),
     examplePosts: textList("example_posts"),
-    languages: text("languages")
-      .array()
-      .notNull()
-      .default(sql`'{en}'::text[]`),
+    languages: text("languages").array().notNull().default(sql`'{en}'::text[]`),
     /** Edited by people: an update names the version it read. */
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
