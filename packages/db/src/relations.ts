@@ -117,6 +117,17 @@ export const relations = defineRelations(schema, (r) => ({
       optional: false,
     }),
   },
+  brandDna: {
+    account: r.one.accounts({ from: r.brandDna.accountId, to: r.accounts.id, optional: false }),
+    updatedByUser: r.one.users({ from: r.brandDna.updatedBy, to: r.users.id, alias: "brand_dna_updated_by" }),
+    versions: r.many.brandDnaVersions({
+      from: [r.brandDna.accountId, r.brandDna.id],
+      to: [r.brandDnaVersions.accountId, r.brandDnaVersions.brandDnaId],
+    }),
+  },
+  brandDnaVersions: {
+    createdByUser: r.one.users({ from: r.brandDnaVersions.createdBy, to: r.users.id, alias: "brand_dna_version_by" }),
+  },
 }));
 
 export type Relations = typeof relations;

@@ -13,5 +13,8 @@ import "./billing/catalog-mutations.ts";
 import "./billing/purchases.ts";
 import "./billing/purchase-mutations.ts";
 import "./platform/platform-audit-log.ts";
+import "./brand/types.ts";
+import "./brand/queries.ts";
+import "./brand/mutations.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });
