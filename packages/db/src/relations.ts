@@ -126,7 +126,11 @@ export const relations = defineRelations(schema, (r) => ({
     }),
   },
   brandDnaVersions: {
-    createdByUser: r.one.users({ from: r.brandDnaVersions.createdBy, to: r.users.id, alias: "brand_dna_version_by" }),
+    createdByUser: r.one.users({
+      from: r.brandDnaVersions.createdBy,
+      to: r.users.id,
+      alias: "brand_dna_version_by",
+    }),
   },
 }));
 
