@@ -29,7 +29,8 @@ describe("brand DNA", () => {
     const read = async () =>
       (await h.gql<{ brandDna: Brand }>(READ, { as: SAM, account: "blue-bottle" })).body.data!.brandDna;
     const first = await read();
-    expect(first).toMatchObject({ brandName: "Blue Bottle Bakery", versions: [{ version: first.version }] });
+    expect(first.brandName).toBe("Blue Bottle Bakery");
+    expect(first.versions[0]).toEqual({ version: first.version, restoredFromVersion: null });
 
     const edit = (version: number, changes: Record<string, unknown>) =>
       h.gql<{ updateBrandDna: { brandDna: { version: number } | null; userErrors: unknown[] } }>(UPDATE, {
@@ -74,9 +75,13 @@ describe("brand DNA", () => {
     );
     expect(restored.body.data!.restoreBrandDnaVersion.brandDna).toEqual({
       version: first.version + 2,
-      keywords: [],
+      keywords: first.keywords,
     });
-    expect((await read()).versions.map((v) => v.restoredFromVersion)).toEqual([first.version, null, null]);
+    expect((await read()).versions.slice(0, 3).map((v) => v.restoredFromVersion)).toEqual([
+      first.version,
+      null,
+      null,
+    ]);
   });
 
   it("lets a viewer read but not edit", async () => {

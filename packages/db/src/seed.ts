@@ -28,6 +28,26 @@ export const DEMO_LOGINS = [
 
 type SeedTx = Parameters<Parameters<ReturnType<typeof createClient>["db"]["transaction"]>[0]>[0];
 
+/** A filled-in brand profile for the bakery (version 2 over the empty one made with the account). */
+async function seedBrand(tx: SeedTx, accountId: string, userId: string) {
+  await tx.execute(dsql`
+    with updated as (
+      update brand_dna set
+        mission = 'Slow-fermented bread and pastries, baked every morning in small batches.',
+        values = '{craft,honesty,neighbourhood}', tone_formality = 30,
+        tone_adjectives = '{warm,playful,precise}',
+        audience = 'Coffee lovers and families within walking distance of our shops.',
+        key_messages = '{"Baked this morning, sold out by noon","Single-origin coffee, roasted weekly"}',
+        keywords = '{sourdough,"single-origin",seasonal}', words_to_avoid = '{cheap,industrial}',
+        palette = '[{"name":"Crust","hex":"#C47F3A"},{"name":"Flour","hex":"#F6F1E7"},{"name":"Ink","hex":"#1F2A44"}]',
+        fonts = '{"heading":"Georgia","body":"Helvetica"}', version = 2, updated_by = ${userId}
+      where account_id = ${accountId}
+      returning *
+    )
+    insert into brand_dna_versions (id, account_id, brand_dna_id, version, snapshot, created_by)
+    select ${uuidv7()}, u.account_id, u.id, 2, app.brand_dna_snapshot(u::brand_dna), ${userId} from updated u`);
+}
+
 /** Catalog, promo codes, a month of wallet history and an agency markup. Ledger rows go in in
  * time order: the ledger trigger stamps seq and balance_after in insertion order. */
 async function seedBilling(
@@ -201,6 +221,7 @@ export async function seedDemo(ownerUrl: string): Promise<{ created: boolean }> 
         { key: "journey_builder", description: "Visual journey builder", enabled: true },
         { key: "ai_content", description: "AI content generation", enabled: true },
       ]);
+      await seedBrand(tx, blueBottle, u("sam.owner@bluebottle.test"));
       await seedBilling(tx, { northwind, acme, cedar, blueBottle, olivia: u("olivia.owner@northwind.test") });
     });
     return { created: true };
