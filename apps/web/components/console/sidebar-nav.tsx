@@ -8,8 +8,14 @@ import type { MembershipRole } from "@/lib/identity/roles";
 
 type NavLink = { label: string; path: string; agencyOnly?: boolean; billingOnly?: boolean };
 
-// Contexts that are planned but not built yet are listed, disabled, so the shape of the product shows.
-const COMING_SOON = ["Campaigns", "Journeys", "Calendar", "Brand DNA", "Workflows"];
+// Contexts that are planned but not built yet (no path) are listed, disabled, so the shape of the product shows.
+const MARKETING: { label: string; path?: string }[] = [
+  { label: "Campaigns" },
+  { label: "Journeys" },
+  { label: "Calendar" },
+  { label: "Brand DNA", path: "/brand" },
+  { label: "Workflows" },
+];
 
 const BILLING: NavLink[] = [
   { label: "Wallet", path: "/wallet" },
@@ -46,17 +52,23 @@ export function SidebarNav({ accountSlug, isAgency, role, isPlatformAdmin }: Sid
           Marketing
         </h2>
         <ul>
-          {COMING_SOON.map((label) => (
-            <li key={label}>
-              <span
-                aria-disabled="true"
-                className="flex cursor-not-allowed items-center justify-between rounded-md px-3 py-1.5 text-zinc-500"
-              >
-                {label}
-                <span className="rounded bg-zinc-800 px-1.5 py-0.5 text-[10px] text-zinc-400">Soon</span>
-              </span>
-            </li>
-          ))}
+          {MARKETING.map(({ label, path }) => {
+            if (path) {
+              const href = `${base}${path}` as Route;
+              return <NavItem key={label} href={href} label={label} active={pathname.startsWith(href)} />;
+            }
+            return (
+              <li key={label}>
+                <span
+                  aria-disabled="true"
+                  className="flex cursor-not-allowed items-center justify-between rounded-md px-3 py-1.5 text-zinc-500"
+                >
+                  {label}
+                  <span className="rounded bg-zinc-800 px-1.5 py-0.5 text-[10px] text-zinc-400">Soon</span>
+                </span>
+              </li>
+            );
+          })}
         </ul>
       </div>
       <NavSection title="Billing" base={base} links={billing} pathname={pathname} />
