@@ -9,6 +9,7 @@ export default defineConfig({
     "./src/schema/platform.ts",
     "./src/schema/billing.ts",
     "./src/schema/brand.ts",
+    "./src/schema/content.ts",
   ],
   out: "../../drizzle",
 });

@@ -132,6 +132,10 @@ export const relations = defineRelations(schema, (r) => ({
       alias: "brand_dna_version_by",
     }),
   },
+  campaigns: {
+    account: r.one.accounts({ from: r.campaigns.accountId, to: r.accounts.id, optional: false }),
+    createdByUser: r.one.users({ from: r.campaigns.createdBy, to: r.users.id, alias: "campaign_created_by" }),
+  },
 }));
 
 export type Relations = typeof relations;

@@ -58,6 +58,9 @@ async function insertTenant(sql: postgres.Sql, label: "A" | "B", flagKey: string
     values (${randomUUID()}, ${accountId}, ${apiKeyId}, 0, 100, 10)`;
 
   const subAccountId = await insertBillingRows(sql, label, accountId, userId, suffix);
+  await sql`
+    insert into campaigns (id, account_id, name, type, created_by)
+    values (${randomUUID()}, ${accountId}, ${`Campaign ${label}`}, 'broadcast', ${userId})`;
 
   // domain_events through the parent, one event per partition, so every partition is covered.
   for (const { partition, at } of await partitionSampleTimes(sql, "domain_events")) {

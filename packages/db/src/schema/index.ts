@@ -1,5 +1,6 @@
 export * from "./billing.ts";
 export * from "./brand.ts";
+export * from "./content.ts";
 export * from "./domain-events.ts";
 export * from "./identity.ts";
 export * from "./platform.ts";

@@ -28,7 +28,9 @@ export type Permission =
   | "sub_accounts:fund"
   // Brand DNA: read it (everyone in the account), edit and restore it (members and up).
   | "brand:read"
-  | "brand:write";
+  | "brand:write"
+  | "campaigns:read"
+  | "campaigns:write";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   owner: [
@@ -45,6 +47,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "sub_accounts:fund",
     "brand:read",
     "brand:write",
+    "campaigns:read",
+    "campaigns:write",
   ],
   admin: [
     "identity:read",
@@ -60,9 +64,19 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "sub_accounts:fund",
     "brand:read",
     "brand:write",
+    "campaigns:read",
+    "campaigns:write",
   ],
-  member: ["identity:read", "wallet:read", "wallet:spend", "brand:read", "brand:write"],
-  viewer: ["identity:read", "wallet:read", "brand:read"],
+  member: [
+    "identity:read",
+    "wallet:read",
+    "wallet:spend",
+    "brand:read",
+    "brand:write",
+    "campaigns:read",
+    "campaigns:write",
+  ],
+  viewer: ["identity:read", "wallet:read", "brand:read", "campaigns:read"],
   billing: ["identity:read", "wallet:read", "billing:manage", "invoices:read", "brand:read"],
 };
 

@@ -35,6 +35,8 @@ const SCOPE_FOR: Record<Permission, ApiScope | null> = {
   "invoices:read": "billing:read",
   "brand:read": "brand:read",
   "brand:write": "brand:write",
+  "campaigns:read": "campaigns:read",
+  "campaigns:write": "campaigns:write",
   "sub_accounts:fund": "billing:write",
   // A key never mints or revokes keys: a leaked key must not be able to entrench itself.
   "api_keys:manage": null,
