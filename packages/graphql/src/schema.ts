@@ -16,5 +16,8 @@ import "./platform/platform-audit-log.ts";
 import "./brand/types.ts";
 import "./brand/queries.ts";
 import "./brand/mutations.ts";
+import "./content/types.ts";
+import "./content/queries.ts";
+import "./content/mutations.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });
