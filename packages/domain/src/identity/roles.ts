@@ -32,41 +32,28 @@ export type Permission =
   | "campaigns:read"
   | "campaigns:write";
 
+// Owners and admins hold the same permissions; they differ only in who may manage whom (outranks).
+const MANAGER: readonly Permission[] = [
+  "identity:read",
+  "members:manage",
+  "api_keys:manage",
+  "account:update",
+  "sub_accounts:create",
+  "audit:read",
+  "wallet:read",
+  "wallet:spend",
+  "billing:manage",
+  "invoices:read",
+  "sub_accounts:fund",
+  "brand:read",
+  "brand:write",
+  "campaigns:read",
+  "campaigns:write",
+];
+
 const GRANTS: Record<Role, readonly Permission[]> = {
-  owner: [
-    "identity:read",
-    "members:manage",
-    "api_keys:manage",
-    "account:update",
-    "sub_accounts:create",
-    "audit:read",
-    "wallet:read",
-    "wallet:spend",
-    "billing:manage",
-    "invoices:read",
-    "sub_accounts:fund",
-    "brand:read",
-    "brand:write",
-    "campaigns:read",
-    "campaigns:write",
-  ],
-  admin: [
-    "identity:read",
-    "members:manage",
-    "api_keys:manage",
-    "account:update",
-    "sub_accounts:create",
-    "audit:read",
-    "wallet:read",
-    "wallet:spend",
-    "billing:manage",
-    "invoices:read",
-    "sub_accounts:fund",
-    "brand:read",
-    "brand:write",
-    "campaigns:read",
-    "campaigns:write",
-  ],
+  owner: MANAGER,
+  admin: MANAGER,
   member: [
     "identity:read",
     "wallet:read",
