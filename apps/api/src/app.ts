@@ -29,10 +29,9 @@ export async function startApi(options: StartOptions): Promise<RunningApi> {
   const config = { ...loadConfig(), ...options.config };
   const logger = options.logger ?? defaultLogger;
   const client = createClient(options.appUrl, { max: 10, onQuery: options.onQuery });
-  // The worker's auto-recharge issues Stripe Checkout links when Stripe is configured.
-  const paymentGateway = config.stripe
-    ? stripeGateway(createStripeClient(config.stripe), config.publicWebUrl, logger)
-    : undefined;
+  // One Stripe client: the API's purchases and webhook, and the worker's auto-recharge.
+  const stripe = config.stripe ? createStripeClient(config.stripe) : null;
+  const paymentGateway = stripe ? stripeGateway(stripe, config.publicWebUrl, logger) : undefined;
   const worker =
     options.worker === false
       ? null
@@ -40,7 +39,7 @@ export async function startApi(options: StartOptions): Promise<RunningApi> {
   let server: Server | null = null;
   let url = "";
   if (options.http !== false) {
-    server = await createHttpServer({ db: client.db, config, logger });
+    server = await createHttpServer({ db: client.db, config, logger, stripe, paymentGateway });
     await new Promise<void>((resolve) => server!.listen(config.port, config.host, resolve));
     const address = server.address() as AddressInfo;
     url = `http://${config.host}:${address.port}`;

@@ -3,8 +3,9 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { Database } from "@markettina/db";
+import type { PaymentGateway } from "@markettina/domain";
 import { sql } from "drizzle-orm";
-import { createStripeClient, stripeGateway } from "../billing/stripe-gateway.ts";
+import type Stripe from "stripe";
 import type { ApiConfig } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import { createApollo } from "./apollo.ts";
@@ -19,15 +20,18 @@ export async function createHttpServer(deps: {
   db: Database;
   config: ApiConfig;
   logger: Logger;
+  /** Stripe's client and the gateway over it, made once by the app (the worker uses them too). */
+  stripe: Stripe | null;
+  paymentGateway: PaymentGateway | undefined;
 }): Promise<Server> {
   const apollo = createApollo(deps.logger);
   await apollo.start();
-  const stripe = deps.config.stripe ? createStripeClient(deps.config.stripe) : null;
+  const { stripe } = deps;
   const graphql = graphqlHandler({
     db: deps.db,
     apollo,
     config: deps.config,
-    paymentGateway: stripe ? stripeGateway(stripe, deps.config.publicWebUrl, deps.logger) : undefined,
+    paymentGateway: deps.paymentGateway,
   });
   const login = loginHandler(deps.db);
   const stripeWebhook =
