@@ -51,7 +51,7 @@ describe("campaigns", () => {
     const skip = await move(c, "ACTIVE");
     expect(skip.data!.changeCampaignStatus).toEqual({
       campaign: null,
-      userErrors: [{ field: "status", code: "INVALID" }],
+      userErrors: [{ field: "status", code: "INVALID_TRANSITION" }],
     });
     const scheduled = (await move(c, "SCHEDULED")).data!.changeCampaignStatus.campaign!;
     expect(scheduled).toMatchObject({ status: "SCHEDULED", version: 2 });

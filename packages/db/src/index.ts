@@ -6,6 +6,7 @@ export { ensureAppRole, migrateDatabase } from "./migrate.ts";
 export { type Relations, relations } from "./relations.ts";
 export { recreateDatabase } from "./reset.ts";
 export { uuidv7 } from "./schema/columns.ts";
+export type { BrandCheckResult } from "./schema/content.ts";
 export * as schema from "./schema/index.ts";
 export { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./seed.ts";
 export * from "./tenant-scope.ts";

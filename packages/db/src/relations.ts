@@ -135,6 +135,100 @@ export const relations = defineRelations(schema, (r) => ({
   campaigns: {
     account: r.one.accounts({ from: r.campaigns.accountId, to: r.accounts.id, optional: false }),
     createdByUser: r.one.users({ from: r.campaigns.createdBy, to: r.users.id, alias: "campaign_created_by" }),
+    contentItems: r.many.contentItems({
+      from: [r.campaigns.accountId, r.campaigns.id],
+      to: [r.contentItems.accountId, r.contentItems.campaignId],
+    }),
+    posts: r.many.scheduledPosts({
+      from: [r.campaigns.accountId, r.campaigns.id],
+      to: [r.scheduledPosts.accountId, r.scheduledPosts.campaignId],
+    }),
+  },
+  contentItems: {
+    account: r.one.accounts({ from: r.contentItems.accountId, to: r.accounts.id, optional: false }),
+    campaign: r.one.campaigns({
+      from: [r.contentItems.accountId, r.contentItems.campaignId],
+      to: [r.campaigns.accountId, r.campaigns.id],
+    }),
+    template: r.one.contentTemplates({
+      from: [r.contentItems.accountId, r.contentItems.templateId],
+      to: [r.contentTemplates.accountId, r.contentTemplates.id],
+    }),
+    createdByUser: r.one.users({
+      from: r.contentItems.createdBy,
+      to: r.users.id,
+      alias: "content_created_by",
+    }),
+    updatedByUser: r.one.users({
+      from: r.contentItems.updatedBy,
+      to: r.users.id,
+      alias: "content_updated_by",
+    }),
+    versions: r.many.contentVersions({
+      from: [r.contentItems.accountId, r.contentItems.id],
+      to: [r.contentVersions.accountId, r.contentVersions.contentItemId],
+    }),
+    approvals: r.many.contentApprovals({
+      from: [r.contentItems.accountId, r.contentItems.id],
+      to: [r.contentApprovals.accountId, r.contentApprovals.contentItemId],
+    }),
+    posts: r.many.scheduledPosts({
+      from: [r.contentItems.accountId, r.contentItems.id],
+      to: [r.scheduledPosts.accountId, r.scheduledPosts.contentItemId],
+    }),
+  },
+  contentVersions: {
+    createdByUser: r.one.users({
+      from: r.contentVersions.createdBy,
+      to: r.users.id,
+      alias: "content_version_by",
+    }),
+  },
+  contentApprovals: {
+    requestedByUser: r.one.users({
+      from: r.contentApprovals.requestedBy,
+      to: r.users.id,
+      alias: "content_review_requested_by",
+    }),
+    reviewer: r.one.users({ from: r.contentApprovals.reviewerId, to: r.users.id, alias: "content_reviewer" }),
+  },
+  contentTemplates: {
+    createdByUser: r.one.users({
+      from: r.contentTemplates.createdBy,
+      to: r.users.id,
+      alias: "template_created_by",
+    }),
+  },
+  mediaAssets: {
+    createdByUser: r.one.users({ from: r.mediaAssets.createdBy, to: r.users.id, alias: "media_created_by" }),
+  },
+  scheduledPosts: {
+    account: r.one.accounts({ from: r.scheduledPosts.accountId, to: r.accounts.id, optional: false }),
+    contentItem: r.one.contentItems({
+      from: [r.scheduledPosts.accountId, r.scheduledPosts.contentItemId],
+      to: [r.contentItems.accountId, r.contentItems.id],
+      optional: false,
+    }),
+    campaign: r.one.campaigns({
+      from: [r.scheduledPosts.accountId, r.scheduledPosts.campaignId],
+      to: [r.campaigns.accountId, r.campaigns.id],
+    }),
+    connector: r.one.connectors({
+      from: [r.scheduledPosts.accountId, r.scheduledPosts.connectorId],
+      to: [r.connectors.accountId, r.connectors.id],
+      optional: false,
+    }),
+  },
+  contentGenerations: {
+    contentItem: r.one.contentItems({
+      from: [r.contentGenerations.accountId, r.contentGenerations.contentItemId],
+      to: [r.contentItems.accountId, r.contentItems.id],
+    }),
+    createdByUser: r.one.users({
+      from: r.contentGenerations.createdBy,
+      to: r.users.id,
+      alias: "generation_created_by",
+    }),
   },
 }));
 

@@ -58,9 +58,7 @@ async function insertTenant(sql: postgres.Sql, label: "A" | "B", flagKey: string
     values (${randomUUID()}, ${accountId}, ${apiKeyId}, 0, 100, 10)`;
 
   const subAccountId = await insertBillingRows(sql, label, accountId, userId, suffix);
-  await sql`
-    insert into campaigns (id, account_id, name, type, created_by)
-    values (${randomUUID()}, ${accountId}, ${`Campaign ${label}`}, 'broadcast', ${userId})`;
+  await insertContentRows(sql, label, accountId, userId);
 
   // domain_events through the parent, one event per partition, so every partition is covered.
   for (const { partition, at } of await partitionSampleTimes(sql, "domain_events")) {
@@ -77,6 +75,44 @@ async function insertTenant(sql: postgres.Sql, label: "A" | "B", flagKey: string
     }
   }
   return { label, accountId, userId, apiKeyId, subAccountId };
+}
+
+/** Content: a campaign with a content item (a version, an approval), a template, an asset, a
+ * connector, a scheduled post and a generation. */
+async function insertContentRows(sql: postgres.Sql, label: string, accountId: string, userId: string) {
+  const campaignId = randomUUID();
+  const templateId = randomUUID();
+  const itemId = randomUUID();
+  const connectorId = randomUUID();
+  await sql`
+    insert into campaigns (id, account_id, name, type, created_by)
+    values (${campaignId}, ${accountId}, ${`Campaign ${label}`}, 'broadcast', ${userId})`;
+  await sql`
+    insert into content_templates (id, account_id, kind, name, body)
+    values (${templateId}, ${accountId}, 'email', ${`Template ${label}`}, 'Hello {{first_name}}')`;
+  await sql`
+    insert into content_items (id, account_id, campaign_id, template_id, type, title, body, created_by)
+    values (${itemId}, ${accountId}, ${campaignId}, ${templateId}, 'email', ${`Item ${label}`}, 'Body', ${userId})`;
+  await sql`
+    insert into content_versions (id, account_id, content_item_id, version, title, subject, body, status)
+    values (${randomUUID()}, ${accountId}, ${itemId}, 1, ${`Item ${label}`}, '', 'Body', 'draft')`;
+  await sql`
+    insert into content_approvals (id, account_id, content_item_id, version, requested_by)
+    values (${randomUUID()}, ${accountId}, ${itemId}, 1, ${userId})`;
+  await sql`
+    insert into media_assets (id, account_id, file_name, mime_type, size_bytes, sha256, storage_key)
+    values (${randomUUID()}, ${accountId}, 'logo.png', 'image/png', 10, 'ab', ${`${accountId}/logo.png`})`;
+  await sql`
+    insert into connectors (id, account_id, kind, name) values (${connectorId}, ${accountId}, 'log', 'Log')`;
+  await sql`
+    insert into scheduled_posts (id, account_id, content_item_id, campaign_id, channel, connector_id, scheduled_at, time_zone)
+    values (${randomUUID()}, ${accountId}, ${itemId}, ${campaignId}, 'email', ${connectorId},
+            now() + interval '1 day', 'Europe/Rome')`;
+  await sql`
+    insert into content_generations (id, account_id, content_item_id, campaign_id, content_type, brief, prompt,
+                                     brand_dna_version, provider, model)
+    values (${randomUUID()}, ${accountId}, ${itemId}, ${campaignId}, 'social_post', 'brief', 'prompt', 1,
+            'offline', 'templates-v1')`;
 }
 
 /** Billing: a ledger entry, a reservation, an invoice with an item and a payment, a promo

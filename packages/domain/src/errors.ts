@@ -13,7 +13,13 @@ export type UserErrorCode =
   | "INSUFFICIENT_TOKENS"
   | "IDEMPOTENCY_KEY_REUSED"
   | "ALREADY_REDEEMED"
-  | "PAYMENT_PROVIDER_ERROR";
+  | "PAYMENT_PROVIDER_ERROR"
+  /** A status change the lifecycle does not allow (campaigns, content, posts). */
+  | "INVALID_TRANSITION"
+  /** A time that must be in the future is not (scheduling a post). */
+  | "IN_THE_PAST"
+  /** A template uses a merge variable that is neither declared nor supplied. */
+  | "UNKNOWN_VARIABLE";
 
 export interface UserError {
   field: string | null;

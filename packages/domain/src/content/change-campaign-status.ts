@@ -27,7 +27,7 @@ export async function changeCampaignStatus(
   if (!canMoveCampaign(before.status, input.status)) {
     const allowed = CAMPAIGN_TRANSITIONS[before.status];
     fail(
-      "INVALID",
+      "INVALID_TRANSITION",
       allowed.length > 0
         ? `A ${before.status} campaign can become ${allowed.join(" or ")}, not ${input.status}.`
         : `A ${before.status} campaign cannot change status.`,

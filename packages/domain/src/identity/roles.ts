@@ -30,7 +30,13 @@ export type Permission =
   | "brand:read"
   | "brand:write"
   | "campaigns:read"
-  | "campaigns:write";
+  | "campaigns:write"
+  // Content: read items, templates, assets and the calendar; write and schedule them; approve
+  // or reject content in review (owners and admins); set up where posts go (connectors).
+  | "content:read"
+  | "content:write"
+  | "content:approve"
+  | "connectors:manage";
 
 // Owners and admins hold the same permissions; they differ only in who may manage whom (outranks).
 const MANAGER: readonly Permission[] = [
@@ -49,6 +55,10 @@ const MANAGER: readonly Permission[] = [
   "brand:write",
   "campaigns:read",
   "campaigns:write",
+  "content:read",
+  "content:write",
+  "content:approve",
+  "connectors:manage",
 ];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
@@ -62,8 +72,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "brand:write",
     "campaigns:read",
     "campaigns:write",
+    "content:read",
+    "content:write",
   ],
-  viewer: ["identity:read", "wallet:read", "brand:read", "campaigns:read"],
+  viewer: ["identity:read", "wallet:read", "brand:read", "campaigns:read", "content:read"],
   billing: ["identity:read", "wallet:read", "billing:manage", "invoices:read", "brand:read"],
 };
 

@@ -17,6 +17,8 @@ export const API_SCOPES = [
   "billing:write",
   "brand:read",
   "brand:write",
+  "content:read",
+  "content:write",
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
@@ -38,6 +40,11 @@ const SCOPE_FOR: Record<Permission, ApiScope | null> = {
   "campaigns:read": "campaigns:read",
   "campaigns:write": "campaigns:write",
   "sub_accounts:fund": "billing:write",
+  "content:read": "content:read",
+  "content:write": "content:write",
+  // An integrator's review tool may approve content; connector secrets stay with people.
+  "content:approve": "content:write",
+  "connectors:manage": null,
   // A key never mints or revokes keys: a leaked key must not be able to entrench itself.
   "api_keys:manage": null,
 };

@@ -19,6 +19,9 @@ export const UserErrorCodeEnum = builder.enumType("UserErrorCode", {
     "IDEMPOTENCY_KEY_REUSED",
     "ALREADY_REDEEMED",
     "PAYMENT_PROVIDER_ERROR",
+    "INVALID_TRANSITION",
+    "IN_THE_PAST",
+    "UNKNOWN_VARIABLE",
   ] as const,
 });
 
