@@ -81,7 +81,10 @@ describe("campaign lifecycle", () => {
     const c = await campaignIn(from);
     const moved = as((ctx) => changeCampaignStatus(ctx, { id: c.id, version: c.version, status: to }));
     if (isAllowed) await expect(moved).resolves.toMatchObject({ status: to, version: c.version + 1 });
-    else await expect(moved).rejects.toMatchObject({ errors: [{ code: "INVALID_TRANSITION", field: "status" }] });
+    else
+      await expect(moved).rejects.toMatchObject({
+        errors: [{ code: "INVALID_TRANSITION", field: "status" }],
+      });
   });
 });
 
