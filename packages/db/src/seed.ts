@@ -1,10 +1,12 @@
 // Demo data: an agency with two clients, a standalone business, a user for every role and a
-// platform admin. Idempotent: running it twice changes nothing. Runs as the owner.
+// platform admin, with wallets, a brand profile and content (seed-content.ts). Idempotent: running
+// it twice changes nothing. Runs as the owner.
 import { hash } from "@node-rs/argon2";
 import { sql as dsql } from "drizzle-orm";
 import { createClient } from "./client.ts";
 import { uuidv7 } from "./schema/columns.ts";
 import * as schema from "./schema/index.ts";
+import { seedContent } from "./seed-content.ts";
 
 export const DEMO_PASSWORD = "Markettina!2026";
 
@@ -26,7 +28,7 @@ export const DEMO_LOGINS = [
   { email: "admin@markettina.test", name: "Pat Platform", role: "platform admin" },
 ] as const;
 
-type SeedTx = Parameters<Parameters<ReturnType<typeof createClient>["db"]["transaction"]>[0]>[0];
+export type SeedTx = Parameters<Parameters<ReturnType<typeof createClient>["db"]["transaction"]>[0]>[0];
 
 /** A filled-in brand profile for the bakery (version 2 over the empty one made with the account). */
 async function seedBrand(tx: SeedTx, accountId: string, userId: string) {
@@ -223,6 +225,14 @@ export async function seedDemo(ownerUrl: string): Promise<{ created: boolean }> 
       ]);
       await seedBrand(tx, blueBottle, u("sam.owner@bluebottle.test"));
       await seedBilling(tx, { northwind, acme, cedar, blueBottle, olivia: u("olivia.owner@northwind.test") });
+      await seedContent(tx, {
+        northwind,
+        acme,
+        cedar,
+        blueBottle,
+        olivia: u("olivia.owner@northwind.test"),
+        sam: u("sam.owner@bluebottle.test"),
+      });
     });
     return { created: true };
   } finally {
