@@ -2,8 +2,10 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createClient } from "@markettina/db";
+import { generationProviderFor } from "./ai/generation-provider.ts";
 import { createStripeClient, stripeGateway } from "./billing/stripe-gateway.ts";
 import { type ApiConfig, loadConfig } from "./config.ts";
+import { createConnectors } from "./connectors/connectors.ts";
 import { createHttpServer } from "./http/server.ts";
 import { startWorker, type Worker } from "./jobs/worker.ts";
 import { logger as defaultLogger, type Logger } from "./logger.ts";
@@ -32,14 +34,32 @@ export async function startApi(options: StartOptions): Promise<RunningApi> {
   // One Stripe client: the API's purchases and webhook, and the worker's auto-recharge.
   const stripe = config.stripe ? createStripeClient(config.stripe) : null;
   const paymentGateway = stripe ? stripeGateway(stripe, config.publicWebUrl, logger) : undefined;
+  // Content generation: the configured AI API, or offline drafts.
+  const generationProvider = generationProviderFor(config.ai);
+  // Where the worker publishes posts: SMTP (with SMTP_URL), webhooks and the demo log.
+  const connectors = createConnectors({ smtpUrl: config.smtpUrl, logger });
   const worker =
     options.worker === false
       ? null
-      : await startWorker({ appUrl: options.appUrl, db: client.db, logger, paymentGateway });
+      : await startWorker({
+          appUrl: options.appUrl,
+          db: client.db,
+          logger,
+          paymentGateway,
+          connectors: connectors.connectors,
+          publishPollMs: config.publishPollMs,
+        });
   let server: Server | null = null;
   let url = "";
   if (options.http !== false) {
-    server = await createHttpServer({ db: client.db, config, logger, stripe, paymentGateway });
+    server = await createHttpServer({
+      db: client.db,
+      config,
+      logger,
+      stripe,
+      paymentGateway,
+      generationProvider,
+    });
     await new Promise<void>((resolve) => server!.listen(config.port, config.host, resolve));
     const address = server.address() as AddressInfo;
     url = `http://${config.host}:${address.port}`;
@@ -54,6 +74,7 @@ export async function startApi(options: StartOptions): Promise<RunningApi> {
         await new Promise<void>((resolve) => server!.close(() => resolve()));
       }
       await worker?.stop();
+      connectors.close();
       await client.close();
     },
   };

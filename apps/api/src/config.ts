@@ -1,5 +1,8 @@
 // Settings read from the environment (see .env.example).
+import path from "node:path";
+import { repoRoot } from "@markettina/db";
 import type { RateLimitPolicy } from "@markettina/domain";
+import type { AiConfig } from "./ai/openai-compatible-provider.ts";
 
 export interface ApiConfig {
   host: string;
@@ -17,6 +20,14 @@ export interface ApiConfig {
   publicWebUrl: string;
   /** Stripe Checkout and its webhook; null: purchases are paid manually (an admin confirms). */
   stripe: StripeConfig | null;
+  /** An OpenAI-compatible API for content generation; null: offline drafts (no AI). */
+  ai: AiConfig | null;
+  /** Where e-mail posts are sent (smtp://user:pass@host:port); null: SMTP connectors fail. */
+  smtpUrl: string | null;
+  /** How often the worker looks for posts that are due, in milliseconds. */
+  publishPollMs: number;
+  /** Where uploaded media files are kept (local storage); default <repo>/.data/media. */
+  mediaDir: string;
 }
 
 export interface StripeConfig {
@@ -49,6 +60,20 @@ function loadStripeConfig(env: NodeJS.ProcessEnv): StripeConfig | null {
   };
 }
 
+function loadAiConfig(env: NodeJS.ProcessEnv): AiConfig | null {
+  const baseUrl = env.AI_BASE_URL?.trim();
+  const apiKey = env.AI_API_KEY?.trim() || null;
+  const model = env.AI_MODEL?.trim();
+  if (!baseUrl && !apiKey && !model) return null;
+  if (!model) throw new Error("Set AI_MODEL (the model to ask for) along with AI_BASE_URL / AI_API_KEY.");
+  const url = baseUrl || "https://api.openai.com/v1";
+  if (!URL.canParse(url)) throw new Error("AI_BASE_URL must be a URL such as https://api.openai.com/v1.");
+  const timeoutMs = Number(env.AI_TIMEOUT_MS ?? 30_000);
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+    throw new Error("AI_TIMEOUT_MS must be a positive number.");
+  return { baseUrl: url, apiKey, model, timeoutMs };
+}
+
 export const DEV_AUTH_SECRET = "dev-only-secret-change-me-0123456789abcdef";
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -69,5 +94,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     },
     publicWebUrl: env.PUBLIC_WEB_URL ?? `http://127.0.0.1:${env.WEB_PORT ?? 3000}`,
     stripe: loadStripeConfig(env),
+    ai: loadAiConfig(env),
+    smtpUrl: env.SMTP_URL?.trim() || null,
+    publishPollMs: Number(env.PUBLISH_POLL_MS ?? 5_000),
+    mediaDir: path.resolve(env.MEDIA_DIR?.trim() || path.join(repoRoot(), ".data", "media")),
   };
 }

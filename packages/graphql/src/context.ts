@@ -3,6 +3,7 @@ import {
   type Access,
   type Actor,
   can,
+  type GenerationProvider,
   type OperationContext,
   type PaymentGateway,
   type Permission,
@@ -23,6 +24,8 @@ export interface GraphQLContext {
   spendCost?: (cost: number) => Promise<RateLimitResult>;
   /** Stripe Checkout, when the installation has Stripe configured; absent: manual payments. */
   paymentGateway?: PaymentGateway;
+  /** Who writes generated content (an AI API); absent: offline drafts (no AI). */
+  generationProvider?: GenerationProvider;
 }
 
 export function currentAccountId(ctx: GraphQLContext): string {

@@ -8,6 +8,7 @@ import type { Database, Transaction } from "@markettina/db";
 import {
   authenticateApiKey,
   claimIdempotencyKey,
+  type GenerationProvider,
   type PaymentGateway,
   type Principal,
   recordIdempotentResponse,
@@ -76,6 +77,8 @@ export function graphqlHandler(deps: {
   config: ApiConfig;
   /** Stripe Checkout, when configured. */
   paymentGateway?: PaymentGateway;
+  /** Content generation; absent: offline drafts. */
+  generationProvider?: GenerationProvider;
 }) {
   return async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -124,6 +127,7 @@ export function graphqlHandler(deps: {
           principal,
           access,
           paymentGateway: deps.paymentGateway,
+          generationProvider: deps.generationProvider,
           // Charged on the pool, not on tx: the bucket must not stay locked for the whole request.
           spendCost:
             principal?.kind === "apiKey"

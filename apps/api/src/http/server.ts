@@ -1,13 +1,15 @@
 // The API's HTTP surface on node:http: /graphql, /auth/login, /webhooks/stripe (when Stripe is
-// configured), /healthz, /readyz.
+// configured), /media (upload) and /media/:id (download), /healthz, /readyz.
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { Database } from "@markettina/db";
-import type { PaymentGateway } from "@markettina/domain";
+import type { GenerationProvider, MediaStorage, PaymentGateway } from "@markettina/domain";
 import { sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { ApiConfig } from "../config.ts";
 import type { Logger } from "../logger.ts";
+import { localMediaStorage } from "../media/local-media-storage.ts";
+import { MEDIA_PATH, mediaRoutes } from "../media/media-routes.ts";
 import { createApollo } from "./apollo.ts";
 import { graphqlHandler } from "./graphql-handler.ts";
 import { loginHandler } from "./login-handler.ts";
@@ -23,6 +25,10 @@ export async function createHttpServer(deps: {
   /** Stripe's client and the gateway over it, made once by the app (the worker uses them too). */
   stripe: Stripe | null;
   paymentGateway: PaymentGateway | undefined;
+  /** Who writes generated content (the AI API, or offline drafts). */
+  generationProvider?: GenerationProvider;
+  /** Where media bytes go; default: files under config.mediaDir. */
+  mediaStorage?: MediaStorage;
 }): Promise<Server> {
   const apollo = createApollo(deps.logger);
   await apollo.start();
@@ -32,8 +38,14 @@ export async function createHttpServer(deps: {
     apollo,
     config: deps.config,
     paymentGateway: deps.paymentGateway,
+    generationProvider: deps.generationProvider,
   });
   const login = loginHandler(deps.db);
+  const media = mediaRoutes({
+    db: deps.db,
+    config: deps.config,
+    storage: deps.mediaStorage ?? localMediaStorage(deps.config.mediaDir),
+  });
   const stripeWebhook =
     stripe && deps.config.stripe
       ? stripeWebhookHandler({
@@ -55,6 +67,10 @@ export async function createHttpServer(deps: {
           await login(req, res);
         } else if (path === "/webhooks/stripe" && req.method === "POST" && stripeWebhook) {
           await stripeWebhook(req, res, requestId);
+        } else if (path === "/media" && req.method === "POST") {
+          await media.upload(req, res, requestId);
+        } else if (MEDIA_PATH.test(path ?? "") && (req.method === "GET" || req.method === "HEAD")) {
+          await media.download(req, res, requestId, MEDIA_PATH.exec(path!)![1]!);
         } else if (path === "/healthz") {
           // Liveness: the process answers. Says nothing else to anonymous callers.
           sendJson(res, 200, { status: "up" });

@@ -2,15 +2,18 @@
 // (`--worker`) when scaled out. pg-boss's own schema is installed by the migrate command.
 import type { Database } from "@markettina/db";
 import {
+  type Connectors,
   expireTokens,
   maintainPartitions,
   type PaymentGateway,
+  type PublishOptions,
   purgeIdempotencyKeys,
   releaseExpiredReservations,
   requestAutoRecharges,
 } from "@markettina/domain";
 import { PgBoss } from "pg-boss";
 import type { Logger } from "../logger.ts";
+import { PUBLISH_QUEUE, type Publishing, startPublishing } from "./publish-posts.ts";
 
 export const QUEUES = {
   maintainPartitions: "platform.maintain-partitions",
@@ -18,10 +21,12 @@ export const QUEUES = {
   releaseExpiredReservations: "billing.release-expired-reservations",
   expireTokens: "billing.expire-tokens",
   autoRecharge: "billing.auto-recharge",
+  publishPost: PUBLISH_QUEUE,
 } as const;
 
 export interface Worker {
   boss: PgBoss;
+  publishing: Publishing;
   stop: () => Promise<void>;
 }
 
@@ -30,6 +35,11 @@ export async function startWorker(deps: {
   db: Database;
   logger: Logger;
   paymentGateway?: PaymentGateway;
+  /** Where posts go, by connector kind (built by the app: SMTP needs SMTP_URL). */
+  connectors: Connectors;
+  /** How often due posts are looked for (PUBLISH_POLL_MS). */
+  publishPollMs: number;
+  publishOptions?: PublishOptions;
 }): Promise<Worker> {
   const boss = new PgBoss({
     connectionString: deps.appUrl,
@@ -39,7 +49,8 @@ export async function startWorker(deps: {
   });
   boss.on("error", (error) => deps.logger.error({ err: error }, "pg-boss error"));
   await boss.start();
-  for (const queue of Object.values(QUEUES)) await boss.createQueue(queue);
+  // The publishing queue is created with its own policy by startPublishing.
+  for (const queue of Object.values(QUEUES)) if (queue !== QUEUES.publishPost) await boss.createQueue(queue);
 
   await boss.work(QUEUES.maintainPartitions, async () => {
     const created = await maintainPartitions(deps.db, 3);
@@ -78,5 +89,22 @@ export async function startWorker(deps: {
   // Partitions are checked at every start too, so a new installation never waits for 03:17.
   await boss.send(QUEUES.maintainPartitions, null, { singletonKey: "startup" });
 
-  return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
+  const publishing = await startPublishing({
+    boss,
+    db: deps.db,
+    logger: deps.logger,
+    connectors: deps.connectors,
+    pollMs: deps.publishPollMs,
+    options: deps.publishOptions,
+  });
+
+  return {
+    boss,
+    publishing,
+    stop: async () => {
+      // The dispatcher first, so no job is sent to a stopping pg-boss.
+      await publishing.stop();
+      await boss.stop({ graceful: true, timeout: 10_000 });
+    },
+  };
 }

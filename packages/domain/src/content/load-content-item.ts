@@ -1,0 +1,28 @@
+// The content item an operation names, locked (select … for update) so two changes to one item run
+// one after the other, with the version check every people-edited object has.
+import { schema } from "@markettina/db";
+import { and, eq } from "drizzle-orm";
+import type { OperationContext } from "../context.ts";
+import { fail, notFound } from "../errors.ts";
+
+export type ContentItemRow = typeof schema.contentItems.$inferSelect;
+
+/** `version` is the one the caller read (a newer one is a CONFLICT); null skips the check, for
+ * callers that act on the item as it is now (the publisher). */
+export async function lockContentItem(
+  ctx: OperationContext,
+  id: string,
+  version: number | null,
+): Promise<ContentItemRow> {
+  const c = schema.contentItems;
+  const [row] = await ctx.tx
+    .select()
+    .from(c)
+    .where(and(eq(c.accountId, ctx.accountId), eq(c.id, id)))
+    .for("update");
+  if (!row) return notFound("id", "Content item");
+  if (version !== null && row.version !== version) {
+    return fail("CONFLICT", "The content was changed by someone else: reload it and try again.", "version");
+  }
+  return row;
+}
