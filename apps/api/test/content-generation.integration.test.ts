@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readWallet, setWalletBalance } from "@markettina/db/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type RunningApi, startApi } from "../src/index.ts";
 import { type Harness, startHarness, TEST_AUTH_SECRET } from "./support/api-harness.ts";
@@ -100,26 +101,9 @@ beforeEach(() => {
   ai.respond = reply("A draft.", 10);
 });
 
-async function setBalance(accountId: string, balance: number) {
-  const sql = h.owner.sql;
-  await sql`update token_reservations set status = 'released' where account_id = ${accountId} and status = 'held'`;
-  await sql`update token_wallets set reserved = 0 where account_id = ${accountId}`;
-  const [w] = await sql<
-    { balance: string }[]
-  >`select balance from token_wallets where account_id = ${accountId}`;
-  const delta = balance - Number(w!.balance);
-  if (delta !== 0) {
-    await sql`insert into token_transactions (id, account_id, wallet_id, seq, type, amount, balance_after, description)
-      values (${randomUUID()}, ${accountId}, (select id from token_wallets where account_id = ${accountId}), 0,
-              'adjustment', ${delta}, 0, 'test set-up')`;
-  }
-}
+const setBalance = (accountId: string, balance: number) => setWalletBalance(h.owner.sql, accountId, balance);
 
-async function wallet(accountId: string) {
-  const [w] = await h.owner.sql<{ balance: string; reserved: string }[]>`
-    select balance, reserved from token_wallets where account_id = ${accountId}`;
-  return { balance: Number(w!.balance), reserved: Number(w!.reserved) };
-}
+const wallet = (accountId: string) => readWallet(h.owner.sql, accountId);
 
 interface Generation {
   id: string;

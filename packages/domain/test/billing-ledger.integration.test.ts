@@ -2,8 +2,7 @@
 // rebilling keep every invariant (balance ≥ 0, reserved ≤ balance, balance = Σ ledger, each
 // balance_after following from the previous row) whatever the interleaving.
 import { randomUUID } from "node:crypto";
-import { createClient, type Database, type TenantScope, withTenant } from "@markettina/db";
-import { createTestDatabase, type TestDatabase } from "@markettina/db/testing";
+import { readWallet, setWalletBalance } from "@markettina/db/testing";
 import postgres from "postgres";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -18,77 +17,46 @@ import {
   settleReservation,
   transferTokens,
 } from "../src/index.ts";
+import { type DomainHarness, startDomainHarness } from "./support/domain-harness.ts";
 
-let database: TestDatabase;
-let owner: postgres.Sql;
-let app: { db: Database; close: () => Promise<void> };
+let h: DomainHarness;
 const ids = { agency: "", child: "", other: "", user: "" };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  owner = postgres(database.ownerUrl, { max: 4, onnotice: () => {} });
-  app = createClient(database.appUrl, { max: 12 });
+  h = await startDomainHarness({ owner: 4, app: 12 });
   ids.user = randomUUID();
   ids.agency = randomUUID();
   ids.child = randomUUID();
   ids.other = randomUUID();
-  await owner`insert into users (id, email, name) values (${ids.user}, 'owner@ledger.test', 'Owner')`;
-  await owner`insert into accounts (id, name, slug, kind) values (${ids.agency}, 'Agency', 'agency', 'agency')`;
-  await owner`insert into accounts (id, name, slug, parent_account_id) values (${ids.child}, 'Client', 'client', ${ids.agency})`;
-  await owner`insert into accounts (id, name, slug) values (${ids.other}, 'Other', 'other')`;
-  await owner`insert into memberships (id, account_id, user_id, role) values
+  await h.owner`insert into users (id, email, name) values (${ids.user}, 'owner@ledger.test', 'Owner')`;
+  await h.owner`insert into accounts (id, name, slug, kind) values (${ids.agency}, 'Agency', 'agency', 'agency')`;
+  await h.owner`insert into accounts (id, name, slug, parent_account_id) values (${ids.child}, 'Client', 'client', ${ids.agency})`;
+  await h.owner`insert into accounts (id, name, slug) values (${ids.other}, 'Other', 'other')`;
+  await h.owner`insert into memberships (id, account_id, user_id, role) values
     (${randomUUID()}, ${ids.agency}, ${ids.user}, 'owner'), (${randomUUID()}, ${ids.other}, ${ids.user}, 'owner')`;
 });
 
 afterAll(async () => {
-  await app?.close();
-  await owner?.end();
-  await database?.drop();
+  await h?.close();
 });
 
 /** Brings a wallet to exactly `balance` with nothing reserved (an adjustment entry, as owner). */
-async function setBalance(accountId: string, balance: number) {
-  await owner`update token_reservations set status = 'released' where account_id = ${accountId} and status = 'held'`;
-  await owner`update token_wallets set reserved = 0 where account_id = ${accountId}`;
-  const [w] = await owner<
-    { balance: string }[]
-  >`select balance from token_wallets where account_id = ${accountId}`;
-  const delta = balance - Number(w!.balance);
-  if (delta !== 0) {
-    await owner`insert into token_transactions (id, account_id, wallet_id, seq, type, amount, balance_after, description)
-      values (${randomUUID()}, ${accountId}, (select id from token_wallets where account_id = ${accountId}), 0,
-              'adjustment', ${delta}, 0, 'test set-up')`;
-  }
-}
+const setBalance = (accountId: string, balance: number) => setWalletBalance(h.owner, accountId, balance);
 
 /** Runs an operation in its own RLS transaction, as the agency owner acting in `accountId`. */
 function as<T>(accountId: string, op: (ctx: OperationContext) => Promise<T>): Promise<T> {
   // Agency managers act in their sub-accounts: the agency's scope includes its child.
   const accountIds = accountId === ids.agency ? [ids.agency, ids.child] : [accountId];
-  const scope: TenantScope = { accountId, accountIds, userId: ids.user, apiKeyId: null };
-  return withTenant(app.db, scope, (tx) =>
-    op({
-      tx,
-      actor: { userId: ids.user, apiKeyId: null, requestId: randomUUID(), ip: null, userAgent: null },
-      accountId,
-      role: "owner",
-      scopes: null,
-      scope,
-    }),
-  );
+  return h.run({ accountId, accountIds, userId: ids.user, role: "owner" }, op);
 }
 
 const codeOf = (error: unknown) => (error instanceof DomainError ? error.errors[0]?.code : String(error));
 
-async function wallet(accountId: string) {
-  const [w] = await owner<{ balance: string; reserved: string }[]>`
-    select balance, reserved from token_wallets where account_id = ${accountId}`;
-  return { balance: Number(w!.balance), reserved: Number(w!.reserved) };
-}
+const wallet = (accountId: string) => readWallet(h.owner, accountId);
 
 /** Every invariant of every wallet, checked from the rows. */
 async function expectInvariants() {
-  const broken = await owner`
+  const broken = await h.owner`
     with chain as (
       select t.wallet_id, t.seq, t.amount, t.balance_after,
              lag(t.balance_after, 1, 0::bigint) over (partition by t.wallet_id order by t.seq) as previous,
@@ -171,7 +139,7 @@ describe("reservations", () => {
   });
 
   it("rejects bad input with typed errors and writes nothing", async () => {
-    const before = await owner`select count(*)::int as n from token_reservations`;
+    const before = await h.owner`select count(*)::int as n from token_reservations`;
     for (const [input, field] of [
       [{ serviceCode: "content_generation", units: 0 }, "units"],
       [{ serviceCode: "content_generation", units: -3 }, "units"],
@@ -183,7 +151,7 @@ describe("reservations", () => {
       expect(error, JSON.stringify(input)).toBeInstanceOf(DomainError);
       expect((error as DomainError).errors[0]!.field).toBe(field);
     }
-    expect(await owner`select count(*)::int as n from token_reservations`).toEqual(before);
+    expect(await h.owner`select count(*)::int as n from token_reservations`).toEqual(before);
     expect(await wallet(ids.other)).toEqual({ balance: 1_000, reserved: 0 });
   });
 
@@ -208,10 +176,10 @@ describe("reservations", () => {
     const r = await as(ids.other, (ctx) =>
       reserveTokens(ctx, { serviceCode: "content_generation", units: 2, ttlSeconds: 10 }),
     );
-    await owner`update token_reservations set expires_at = now() - interval '1 second' where id = ${r.id}`;
-    expect(await releaseExpiredReservations(app.db)).toBe(1);
+    await h.owner`update token_reservations set expires_at = now() - interval '1 second' where id = ${r.id}`;
+    expect(await releaseExpiredReservations(h.db)).toBe(1);
     expect(await wallet(ids.other)).toEqual({ balance: 1_000, reserved: 0 });
-    const [row] = await owner`select status from token_reservations where id = ${r.id}`;
+    const [row] = await h.owner`select status from token_reservations where id = ${r.id}`;
     expect(row!.status).toBe("released");
   });
 });
@@ -238,7 +206,7 @@ describe("transfers", () => {
         transferTokens(ctx, { toAccountId: ids.child, amount: 301, idempotencyKey: key }),
       ),
     ).rejects.toMatchObject({ errors: [{ code: "IDEMPOTENCY_KEY_REUSED", field: "idempotencyKey" }] });
-    const entries = await owner`select type, amount::int, counterparty_account_id from token_transactions
+    const entries = await h.owner`select type, amount::int, counterparty_account_id from token_transactions
       where id in (${first.outgoingEntryId}, ${first.incomingEntryId}) order by amount`;
     expect(entries).toEqual([
       { type: "transfer_out", amount: -300, counterparty_account_id: ids.child },
@@ -248,7 +216,7 @@ describe("transfers", () => {
   });
 
   it("refuses zero, negative, too large and foreign transfers, writing nothing", async () => {
-    const ledger = await owner`select count(*)::int as n from token_transactions`;
+    const ledger = await h.owner`select count(*)::int as n from token_transactions`;
     const cases: [Parameters<typeof transferTokens>[1], string, string][] = [
       [{ toAccountId: ids.child, amount: 0, idempotencyKey: randomUUID() }, "INVALID", "amount"],
       [{ toAccountId: ids.child, amount: -5, idempotencyKey: randomUUID() }, "INVALID", "amount"],
@@ -267,14 +235,14 @@ describe("transfers", () => {
         JSON.stringify(input),
       ).rejects.toMatchObject({ errors: [{ code, field }] });
     }
-    expect(await owner`select count(*)::int as n from token_transactions`).toEqual(ledger);
+    expect(await h.owner`select count(*)::int as n from token_transactions`).toEqual(ledger);
     expect(await wallet(ids.agency)).toEqual({ balance: 1_000, reserved: 0 });
   });
 
   it("leaves both wallets as they were when the transfer fails midway", async () => {
     // A real failure between the two entries: the credit to the sub-account is refused by the
     // database after the agency's debit was written.
-    await owner.unsafe(`
+    await h.owner.unsafe(`
       create function test_fail_transfer_in() returns trigger language plpgsql as $$
       begin
         if new.type = 'transfer_in' then raise exception 'disk full (simulated)'; end if;
@@ -289,13 +257,14 @@ describe("transfers", () => {
         ),
       ).rejects.toMatchObject({ cause: { message: "disk full (simulated)" } });
     } finally {
-      await owner.unsafe(
+      await h.owner.unsafe(
         "drop trigger test_fail_transfer_in on token_transactions; drop function test_fail_transfer_in()",
       );
     }
     expect(await wallet(ids.agency)).toEqual({ balance: 1_000, reserved: 0 });
     expect(await wallet(ids.child)).toEqual({ balance: 0, reserved: 0 });
-    const [{ n }] = (await owner`select count(*)::int as n from token_transactions where type = 'transfer_out'
+    const [{ n }] =
+      (await h.owner`select count(*)::int as n from token_transactions where type = 'transfer_out'
       and account_id = ${ids.agency} and amount = -400`) as unknown as [{ n: number }];
     expect(n).toBe(0);
     await expectInvariants();
@@ -348,7 +317,7 @@ describe("rebilling", () => {
     expect(await wallet(ids.child)).toEqual({ balance: 880, reserved: 0 });
     expect(await wallet(ids.agency)).toEqual({ balance: 20, reserved: 0 });
     const [markup] =
-      await owner`select type, amount::int, counterparty_account_id, reference_id from token_transactions
+      await h.owner`select type, amount::int, counterparty_account_id, reference_id from token_transactions
       where account_id = ${ids.agency} and type = 'markup'`;
     expect(markup).toEqual({
       type: "markup",
@@ -371,7 +340,7 @@ describe("rebilling", () => {
 
 describe("the ledger itself", () => {
   it("is append-only, and the application cannot set a balance", async () => {
-    const appSql = postgres(database.appUrl, { max: 1, onnotice: () => {} });
+    const appSql = postgres(h.database.appUrl, { max: 1, onnotice: () => {} });
     try {
       const scoped = (q: (tx: postgres.TransactionSql) => Promise<unknown>) =>
         appSql.begin(async (tx) => {
@@ -394,7 +363,7 @@ describe("the ledger itself", () => {
 
   it("raises one low-balance event per crossing of the threshold, not one per debit", async () => {
     await setBalance(ids.other, 1_000);
-    await owner`update token_wallets set low_balance_threshold = 800, low_balance_since = null where account_id = ${ids.other}`;
+    await h.owner`update token_wallets set low_balance_threshold = 800, low_balance_since = null where account_id = ${ids.other}`;
     const spend = (units: number) =>
       as(ids.other, async (ctx) => {
         const r = await reserveTokens(ctx, { serviceCode: "content_generation", units });
@@ -402,7 +371,7 @@ describe("the ledger itself", () => {
       });
     const events = async () =>
       (
-        await owner`select event_type from domain_events where account_id = ${ids.other}
+        await h.owner`select event_type from domain_events where account_id = ${ids.other}
           and event_type in ('wallet.low_balance', 'wallet.balance_restored') order by created_at, id`
       ).map((e) => e.event_type);
     await spend(2); // 900
@@ -420,7 +389,7 @@ describe("the ledger itself", () => {
 describe("bonus token expiry", () => {
   it("spends expiring bonus tokens first and expires only what is left and unreserved", async () => {
     await setBalance(ids.other, 0);
-    await owner`update token_wallets set low_balance_threshold = null where account_id = ${ids.other}`;
+    await h.owner`update token_wallets set low_balance_threshold = null where account_id = ${ids.other}`;
     await as(ids.other, (ctx) =>
       creditTokens(ctx, {
         accountId: ids.other,
@@ -444,7 +413,7 @@ describe("bonus token expiry", () => {
     );
     await as(ids.other, (ctx) => settleReservation(ctx, { reservationId: spent.id, actualUnits: 2 }));
     const lots = async () =>
-      owner`select l.amount::int, l.remaining::int, l.expires_at is not null as expiring from token_lots l
+      h.owner`select l.amount::int, l.remaining::int, l.expires_at is not null as expiring from token_lots l
         where l.account_id = ${ids.other} and l.remaining > 0 order by l.created_at`;
     expect(await lots()).toEqual([
       { amount: 1_000, remaining: 1_000, expiring: false },
@@ -452,18 +421,18 @@ describe("bonus token expiry", () => {
     ]);
 
     // The bonus expires; nothing else does, and tokens on hold are not taken from under it.
-    await owner`update token_lots set expires_at = now() - interval '1 second' where entry_id = ${bonus.id}`;
+    await h.owner`update token_lots set expires_at = now() - interval '1 second' where entry_id = ${bonus.id}`;
     // 1,100 of the 1,200 on hold: only 100 unreserved tokens can expire now.
     const hold = await as(ids.other, (ctx) =>
       reserveTokens(ctx, { serviceCode: "content_generation", units: 22 }),
     );
-    expect(await expireTokens(app.db)).toBe(1);
+    expect(await expireTokens(h.db)).toBe(1);
     expect(await wallet(ids.other)).toEqual({ balance: 1_100, reserved: 1_100 });
     await as(ids.other, (ctx) => releaseReservation(ctx, { reservationId: hold.id }));
-    expect(await expireTokens(app.db)).toBe(1);
-    expect(await expireTokens(app.db)).toBe(0);
+    expect(await expireTokens(h.db)).toBe(1);
+    expect(await expireTokens(h.db)).toBe(0);
     expect(await wallet(ids.other)).toEqual({ balance: 1_000, reserved: 0 });
-    const expiries = await owner`select type, amount::int from token_transactions
+    const expiries = await h.owner`select type, amount::int from token_transactions
       where account_id = ${ids.other} and type = 'expiry' order by seq`;
     expect(expiries).toEqual([
       { type: "expiry", amount: -100 },

@@ -1,9 +1,6 @@
 // Brand DNA on real PostgreSQL: created with the account, versioned on every edit, optimistic
 // locking, validation, diff and restore.
 import { randomUUID } from "node:crypto";
-import { createClient, type Database, type TenantScope, withTenant } from "@markettina/db";
-import { createTestDatabase, type TestDatabase } from "@markettina/db/testing";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   DomainError,
@@ -13,40 +10,32 @@ import {
   restoreBrandDnaVersion,
   updateBrandDna,
 } from "../src/index.ts";
+import { type DomainHarness, startDomainHarness } from "./support/domain-harness.ts";
 
-let database: TestDatabase;
-let owner: postgres.Sql;
-let app: { db: Database; close: () => Promise<void> };
+let h: DomainHarness;
 const account = randomUUID();
 const user = randomUUID();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  owner = postgres(database.ownerUrl, { max: 2, onnotice: () => {} });
-  app = createClient(database.appUrl, { max: 4 });
-  await owner`insert into users (id, email, name) values (${user}, 'brand@example.test', 'Brand Owner')`;
-  await owner`insert into accounts (id, name, slug, created_by) values (${account}, 'Bakery', 'bakery', ${user})`;
+  h = await startDomainHarness();
+  await h.owner`insert into users (id, email, name) values (${user}, 'brand@example.test', 'Brand Owner')`;
+  await h.owner`insert into accounts (id, name, slug, created_by) values (${account}, 'Bakery', 'bakery', ${user})`;
 });
 
 afterAll(async () => {
-  await app?.close();
-  await owner?.end();
-  await database?.drop();
+  await h?.close();
 });
 
-function as<T>(role: Role, op: (ctx: OperationContext) => Promise<T>): Promise<T> {
-  const scope: TenantScope = { accountId: account, accountIds: [account], userId: user, apiKeyId: null };
-  const actor = { userId: user, apiKeyId: null, requestId: randomUUID(), ip: null, userAgent: null };
-  return withTenant(app.db, scope, (tx) => op({ tx, actor, accountId: account, role, scopes: null, scope }));
-}
+const as = <T>(role: Role, op: (ctx: OperationContext) => Promise<T>): Promise<T> =>
+  h.run({ accountId: account, userId: user, role }, op);
 
 const versions = () =>
-  owner`select version, restored_from_version, snapshot->>'mission' as mission from brand_dna_versions
+  h.owner`select version, restored_from_version, snapshot->>'mission' as mission from brand_dna_versions
          where account_id = ${account} order by version`;
 
 describe("brand DNA", () => {
   it("exists from the account's creation, as version 1", async () => {
-    const [row] = await owner`select brand_name, version from brand_dna where account_id = ${account}`;
+    const [row] = await h.owner`select brand_name, version from brand_dna where account_id = ${account}`;
     expect(row).toEqual({ brand_name: "Bakery", version: 1 });
     expect(await versions()).toEqual([{ version: 1, restored_from_version: null, mission: "" }]);
   });
@@ -103,7 +92,7 @@ describe("brand DNA", () => {
   });
 
   it("rejects invalid input with typed errors and leaves the profile as it was", async () => {
-    const [before] = await owner`select version from brand_dna where account_id = ${account}`;
+    const [before] = await h.owner`select version from brand_dna where account_id = ${account}`;
     const error = await as("member", (ctx) =>
       updateBrandDna(ctx, {
         version: before!.version,
@@ -122,7 +111,7 @@ describe("brand DNA", () => {
     await expect(
       as("member", (ctx) => restoreBrandDnaVersion(ctx, { version: before!.version, restoreVersion: 99 })),
     ).rejects.toMatchObject({ errors: [{ code: "NOT_FOUND", field: "restoreVersion" }] });
-    const [after] = await owner`select version from brand_dna where account_id = ${account}`;
+    const [after] = await h.owner`select version from brand_dna where account_id = ${account}`;
     expect(after).toEqual(before);
   });
 });

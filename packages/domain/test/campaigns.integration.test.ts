@@ -1,8 +1,5 @@
 // Campaigns on real PostgreSQL: the lifecycle table, optimistic locking, validation, soft delete.
 import { randomUUID } from "node:crypto";
-import { createClient, type Database, type TenantScope, withTenant } from "@markettina/db";
-import { createTestDatabase, type TestDatabase } from "@markettina/db/testing";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CAMPAIGN_STATUSES,
@@ -16,32 +13,24 @@ import {
   restoreCampaign,
   updateCampaign,
 } from "../src/index.ts";
+import { type DomainHarness, startDomainHarness } from "./support/domain-harness.ts";
 
-let database: TestDatabase;
-let owner: postgres.Sql;
-let app: { db: Database; close: () => Promise<void> };
+let h: DomainHarness;
 const account = randomUUID();
 const user = randomUUID();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  owner = postgres(database.ownerUrl, { max: 2, onnotice: () => {} });
-  app = createClient(database.appUrl, { max: 4 });
-  await owner`insert into users (id, email, name) values (${user}, 'm@example.test', 'Marketer')`;
-  await owner`insert into accounts (id, name, slug) values (${account}, 'Shop', 'shop')`;
+  h = await startDomainHarness();
+  await h.owner`insert into users (id, email, name) values (${user}, 'm@example.test', 'Marketer')`;
+  await h.owner`insert into accounts (id, name, slug) values (${account}, 'Shop', 'shop')`;
 });
 
 afterAll(async () => {
-  await app?.close();
-  await owner?.end();
-  await database?.drop();
+  await h?.close();
 });
 
-function as<T>(op: (ctx: OperationContext) => Promise<T>, role: "member" | "viewer" = "member"): Promise<T> {
-  const scope: TenantScope = { accountId: account, accountIds: [account], userId: user, apiKeyId: null };
-  const actor = { userId: user, apiKeyId: null, requestId: randomUUID(), ip: null, userAgent: null };
-  return withTenant(app.db, scope, (tx) => op({ tx, actor, accountId: account, role, scopes: null, scope }));
-}
+const as = <T>(op: (ctx: OperationContext) => Promise<T>, role: "member" | "viewer" = "member"): Promise<T> =>
+  h.run({ accountId: account, userId: user, role }, op);
 
 /** A campaign brought to `status` along allowed moves (and its current version). */
 async function campaignIn(status: CampaignStatus) {

@@ -4,10 +4,8 @@
 // check judges what the provider wrote. Operations run the way GraphQL runs them: in a savepoint
 // whose DomainError rolls back, inside a transaction that commits.
 import { randomUUID } from "node:crypto";
-import { createClient, type Database, type TenantScope, withTenant } from "@markettina/db";
-import { createTestDatabase, type TestDatabase } from "@markettina/db/testing";
+import { readWallet, setWalletBalance } from "@markettina/db/testing";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   buildGenerationPrompt,
@@ -25,25 +23,22 @@ import {
   type Role,
   splitVariants,
 } from "../src/index.ts";
+import { type DomainHarness, startDomainHarness } from "./support/domain-harness.ts";
 
-let database: TestDatabase;
-let owner: postgres.Sql;
-let app: { db: Database; close: () => Promise<void> };
+let h: DomainHarness;
 const ids = { shop: "", other: "", agency: "", client: "", user: "" };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  owner = postgres(database.ownerUrl, { max: 2, onnotice: () => {} });
-  app = createClient(database.appUrl, { max: 4 });
+  h = await startDomainHarness();
   for (const key of Object.keys(ids) as (keyof typeof ids)[]) ids[key] = randomUUID();
-  await owner`insert into users (id, email, name) values (${ids.user}, 'writer@gen.test', 'Writer')`;
-  await owner`insert into accounts (id, name, slug) values (${ids.shop}, 'Bakery', 'bakery'), (${ids.other}, 'Other', 'other')`;
-  await owner`insert into accounts (id, name, slug, kind) values (${ids.agency}, 'Agency', 'agency', 'agency')`;
-  await owner`insert into accounts (id, name, slug, parent_account_id) values (${ids.client}, 'Client', 'client', ${ids.agency})`;
+  await h.owner`insert into users (id, email, name) values (${ids.user}, 'writer@gen.test', 'Writer')`;
+  await h.owner`insert into accounts (id, name, slug) values (${ids.shop}, 'Bakery', 'bakery'), (${ids.other}, 'Other', 'other')`;
+  await h.owner`insert into accounts (id, name, slug, kind) values (${ids.agency}, 'Agency', 'agency', 'agency')`;
+  await h.owner`insert into accounts (id, name, slug, parent_account_id) values (${ids.client}, 'Client', 'client', ${ids.agency})`;
   // The agency marks its client's prices up by 25%.
-  await owner`insert into service_markups (id, account_id, sub_account_id, service_code, markup_bps)
+  await h.owner`insert into service_markups (id, account_id, sub_account_id, service_code, markup_bps)
     values (${randomUUID()}, ${ids.agency}, ${ids.client}, null, 2500)`;
-  await owner`
+  await h.owner`
     update brand_dna set brand_name = 'Crumb & Co', mission = 'Slow bread for busy neighbourhoods.',
       tone_formality = 25, tone_adjectives = '{warm,playful}',
       audience = 'Families within walking distance of the shop.',
@@ -55,70 +50,37 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.close();
-  await owner?.end();
-  await database?.drop();
+  await h?.close();
 });
 
 /** Runs an operation as GraphQL's runMutation does: in a savepoint that a DomainError rolls
  * back, inside a transaction that commits either way. */
-async function as<T>(
+const as = <T>(
   accountId: string,
   op: (ctx: OperationContext) => Promise<T>,
   role: Role = "member",
-): Promise<T> {
-  const scope: TenantScope = { accountId, accountIds: [accountId], userId: ids.user, apiKeyId: null };
-  const actor = { userId: ids.user, apiKeyId: null, requestId: randomUUID(), ip: null, userAgent: null };
-  const outcome = await withTenant(app.db, scope, async (tx) => {
-    try {
-      return {
-        value: await tx.transaction((sp) => op({ tx: sp, actor, accountId, role, scopes: null, scope })),
-      };
-    } catch (error) {
-      if (error instanceof DomainError) return { error };
-      throw error;
-    }
-  });
-  if ("error" in outcome) throw outcome.error;
-  return outcome.value;
-}
+): Promise<T> => h.runAsMutation({ accountId, userId: ids.user, role }, op);
 
-async function setBalance(accountId: string, balance: number) {
-  await owner`update token_reservations set status = 'released' where account_id = ${accountId} and status = 'held'`;
-  await owner`update token_wallets set reserved = 0 where account_id = ${accountId}`;
-  const [w] = await owner<
-    { balance: string }[]
-  >`select balance from token_wallets where account_id = ${accountId}`;
-  const delta = balance - Number(w!.balance);
-  if (delta !== 0) {
-    await owner`insert into token_transactions (id, account_id, wallet_id, seq, type, amount, balance_after, description)
-      values (${randomUUID()}, ${accountId}, (select id from token_wallets where account_id = ${accountId}), 0,
-              'adjustment', ${delta}, 0, 'test set-up')`;
-  }
-}
+const setBalance = (accountId: string, balance: number) => setWalletBalance(h.owner, accountId, balance);
 
-async function wallet(accountId: string) {
-  const [w] = await owner<{ balance: string; reserved: string }[]>`
-    select balance, reserved from token_wallets where account_id = ${accountId}`;
-  return { balance: Number(w!.balance), reserved: Number(w!.reserved) };
-}
+const wallet = (accountId: string) => readWallet(h.owner, accountId);
 
 const reservationOf = async (g: ContentGenerationRow) =>
   (
-    await owner<
+    await h.owner<
       { status: string; amount: string; settled_units: string | null; settled_amount: string | null }[]
     >`
       select status, amount, settled_units, settled_amount from token_reservations where id = ${g.reservationId}`
   )[0]!;
 
 const debitsOf = (g: ContentGenerationRow) =>
-  owner<{ amount: string; units: string; service_code: string }[]>`
+  h.owner<{ amount: string; units: string; service_code: string }[]>`
     select amount, units, service_code from token_transactions
      where reference_type = 'reservation' and reference_id = ${g.reservationId} and type = 'debit'`;
 
 const counts = async () =>
   (
-    await owner<{ generations: number; reservations: number; keys: number }[]>`
+    await h.owner<{ generations: number; reservations: number; keys: number }[]>`
       select (select count(*)::int from content_generations) as generations,
              (select count(*)::int from token_reservations) as reservations,
              (select count(*)::int from idempotency_keys) as keys`
@@ -219,7 +181,7 @@ describe("generating content", () => {
       brandCheck: null,
       error: "The AI provider answered 500: upstream overloaded",
     });
-    const [stored] = await owner`select status, error from content_generations where id = ${g.id}`;
+    const [stored] = await h.owner`select status, error from content_generations where id = ${g.id}`;
     expect(stored).toEqual({ status: "failed", error: "The AI provider answered 500: upstream overloaded" });
     expect(await wallet(ids.shop)).toEqual({ balance: 1_000, reserved: 0 });
     expect((await reservationOf(g)).status).toBe("released");
@@ -250,7 +212,8 @@ describe("generating content", () => {
     const again = await as(ids.shop, (ctx) => generateContent(ctx, input));
     expect(again).toEqual(first);
     expect(await wallet(ids.shop)).toEqual({ balance: 950, reserved: 0 });
-    const [n] = await owner`select count(*)::int as n from content_generations where brief = 'Pumpkin loaf'`;
+    const [n] =
+      await h.owner`select count(*)::int as n from content_generations where brief = 'Pumpkin loaf'`;
     expect(n!.n).toBe(1);
     // The same key for another request is refused.
     await expect(
@@ -259,9 +222,9 @@ describe("generating content", () => {
   });
 
   it("builds the prompt from the brand DNA and the channel, and stores it", async () => {
-    const [brand] = await owner`select * from brand_dna where account_id = ${ids.shop}`;
+    const [brand] = await h.owner`select * from brand_dna where account_id = ${ids.shop}`;
     expect(brand).toBeDefined();
-    const campaign = await owner`insert into campaigns (id, account_id, name, type, description, objectives)
+    const campaign = await h.owner`insert into campaigns (id, account_id, name, type, description, objectives)
       values (${randomUUID()}, ${ids.shop}, 'Autumn bakes', 'social', 'Seasonal loaves.', '{"Sell out every morning"}')
       returning id`;
     const g = await as(ids.shop, (ctx) =>
@@ -333,7 +296,7 @@ describe("generating content", () => {
         createDraft: true,
       }),
     );
-    const [item] = await owner`select type, status, title, subject, body, generation_id from content_items
+    const [item] = await h.owner`select type, status, title, subject, body, generation_id from content_items
       where id = ${g.contentItemId}`;
     expect(item).toMatchObject({
       type: "email",
@@ -364,7 +327,7 @@ describe("generating content", () => {
     );
     const seen = await as(ids.other, (ctx) => ctx.tx.execute(sql`select id from content_generations`));
     expect([...seen]).toEqual([]);
-    const [item] = await owner`insert into content_items (id, account_id, type, title)
+    const [item] = await h.owner`insert into content_items (id, account_id, type, title)
       values (${randomUUID()}, ${ids.shop}, 'sms', 'Shop item') returning id`;
     await setBalance(ids.other, 1_000);
     await expect(
@@ -412,7 +375,7 @@ describe("generating content", () => {
 
 describe("offline drafts", () => {
   const request = async (over: Partial<GenerationRequest> = {}): Promise<GenerationRequest> => {
-    const [row] = await owner`select * from brand_dna where account_id = ${ids.shop}`;
+    const [row] = await h.owner`select * from brand_dna where account_id = ${ids.shop}`;
     const brand = profileOf({
       brandName: row!.brand_name,
       mission: row!.mission,

@@ -2,9 +2,7 @@
 // row per change, the approval flow and who may decide, optimistic locking, the stored brand
 // check, and references that must stay inside the tenant.
 import { randomUUID } from "node:crypto";
-import { createClient, type Database, type TenantScope, withTenant } from "@markettina/db";
-import { createTestDatabase, type TestDatabase } from "@markettina/db/testing";
-import postgres from "postgres";
+import { type TenantScope, withTenant } from "@markettina/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   approveContent,
@@ -25,43 +23,31 @@ import {
   updateContentItem,
   withdrawContentReview,
 } from "../src/index.ts";
+import { type DomainHarness, startDomainHarness } from "./support/domain-harness.ts";
 
-let database: TestDatabase;
-let owner: postgres.Sql;
-let app: { db: Database; close: () => Promise<void> };
+let h: DomainHarness;
 const account = randomUUID();
 const other = randomUUID();
 const author = randomUUID();
 const reviewer = randomUUID();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  owner = postgres(database.ownerUrl, { max: 2, onnotice: () => {} });
-  app = createClient(database.appUrl, { max: 4 });
-  await owner`insert into users (id, email, name) values (${author}, 'author@example.test', 'Author'),
+  h = await startDomainHarness();
+  await h.owner`insert into users (id, email, name) values (${author}, 'author@example.test', 'Author'),
                                                          (${reviewer}, 'reviewer@example.test', 'Reviewer')`;
-  await owner`insert into accounts (id, name, slug) values (${account}, 'Bakery', 'bakery'), (${other}, 'Rival', 'rival')`;
-  await owner`update brand_dna set words_to_avoid = '{cheap,"mass-produced"}' where account_id = ${account}`;
+  await h.owner`insert into accounts (id, name, slug) values (${account}, 'Bakery', 'bakery'), (${other}, 'Rival', 'rival')`;
+  await h.owner`update brand_dna set words_to_avoid = '{cheap,"mass-produced"}' where account_id = ${account}`;
 });
 
 afterAll(async () => {
-  await app?.close();
-  await owner?.end();
-  await database?.drop();
+  await h?.close();
 });
 
-function as<T>(
+const as = <T>(
   op: (ctx: OperationContext) => Promise<T>,
   who: { role?: Role; user?: string; in?: string } = {},
-): Promise<T> {
-  const accountId = who.in ?? account;
-  const userId = who.user ?? author;
-  const scope: TenantScope = { accountId, accountIds: [accountId], userId, apiKeyId: null };
-  const actor = { userId, apiKeyId: null, requestId: randomUUID(), ip: null, userAgent: null };
-  return withTenant(app.db, scope, (tx) =>
-    op({ tx, actor, accountId, role: who.role ?? "member", scopes: null, scope }),
-  );
-}
+): Promise<T> =>
+  h.run({ accountId: who.in ?? account, userId: who.user ?? author, role: who.role ?? "member" }, op);
 const asReviewer = { role: "owner" as const, user: reviewer };
 
 const ref = (item: ContentItemRow) => ({ id: item.id, version: item.version });
@@ -85,7 +71,7 @@ async function itemIn(status: ContentStatus): Promise<ContentItemRow> {
     published: [
       (i) => as((ctx) => requestContentReview(ctx, ref(i))),
       (i) => as((ctx) => approveContent(ctx, ref(i)), asReviewer),
-      (i) => withTenant(app.db, scopeOf(account), (tx) => markContentPublished(tx, account, i.id)),
+      (i) => withTenant(h.db, scopeOf(account), (tx) => markContentPublished(tx, account, i.id)),
     ],
     archived: [(i) => as((ctx) => archiveContentItem(ctx, ref(i)))],
   };
@@ -148,7 +134,7 @@ const OPERATIONS: {
     name: "publish",
     from: ["approved", "published"],
     to: "published",
-    run: (i) => withTenant(app.db, scopeOf(account), (tx) => markContentPublished(tx, account, i.id)),
+    run: (i) => withTenant(h.db, scopeOf(account), (tx) => markContentPublished(tx, account, i.id)),
   },
   {
     name: "archive",
@@ -198,7 +184,7 @@ describe("content lifecycle", () => {
       await expect(result).rejects.toMatchObject({
         errors: [{ code: "INVALID_TRANSITION", field: "status" }],
       });
-      const [row] = await owner`select status, version from content_items where id = ${item.id}`;
+      const [row] = await h.owner`select status, version from content_items where id = ${item.id}`;
       expect(row).toEqual({ status, version: item.version });
       return;
     }
@@ -208,7 +194,7 @@ describe("content lifecycle", () => {
     expect(after).toMatchObject({ status: op.to, version: noop ? item.version : item.version + 1 });
     // An item is in review exactly when it has a pending approval.
     const pending =
-      await owner`select 1 from content_approvals where content_item_id = ${item.id} and decision = 'pending'`;
+      await h.owner`select 1 from content_approvals where content_item_id = ${item.id} and decision = 'pending'`;
     expect(pending.length).toBe(after.status === "review" ? 1 : 0);
   });
 });
@@ -234,7 +220,7 @@ describe("versions and approvals", () => {
     expect(v4).toMatchObject({ status: "draft", version: 4, updatedBy: reviewer });
 
     expect(
-      await owner`select version, status, body, created_by from content_versions
+      await h.owner`select version, status, body, created_by from content_versions
                   where content_item_id = ${created.id} order by version`,
     ).toEqual([
       { version: 1, status: "draft", body: "Rye.", created_by: author },
@@ -243,7 +229,7 @@ describe("versions and approvals", () => {
       { version: 4, status: "draft", body: "Rye and caraway.", created_by: reviewer },
     ]);
     expect(
-      await owner`select version, requested_by, request_note, reviewer_id, decision, comment, decided_at is not null as decided
+      await h.owner`select version, requested_by, request_note, reviewer_id, decision, comment, decided_at is not null as decided
                   from content_approvals where content_item_id = ${created.id}`,
     ).toEqual([
       {
@@ -256,7 +242,7 @@ describe("versions and approvals", () => {
         decided: true,
       },
     ]);
-    const events = await owner`select event_type from domain_events
+    const events = await h.owner`select event_type from domain_events
                                where aggregate_id = ${created.id} order by created_at, id`;
     expect(events.map((e) => e.event_type)).toEqual([
       "content_item.created",
@@ -280,7 +266,7 @@ describe("versions and approvals", () => {
     );
     expect(edited.status).toBe("draft");
     expect(
-      await owner`select decision, comment from content_approvals where content_item_id = ${inReview.id}`,
+      await h.owner`select decision, comment from content_approvals where content_item_id = ${inReview.id}`,
     ).toEqual([{ decision: "withdrawn", comment: "Edited after review was requested." }]);
 
     const approved = await itemIn("approved");
@@ -330,9 +316,9 @@ describe("versions and approvals", () => {
     const approved = await as((ctx) => approveContent(ctx, { ...ref(asked), comment: "Fine." }), asReviewer);
     expect(approved.status).toBe("approved");
     expect(
-      await owner`select requested_by, reviewer_id, decision from content_approvals where content_item_id = ${own.id}`,
+      await h.owner`select requested_by, reviewer_id, decision from content_approvals where content_item_id = ${own.id}`,
     ).toEqual([{ requested_by: reviewer, reviewer_id: reviewer, decision: "approved" }]);
-    const [event] = await owner`select payload from domain_events
+    const [event] = await h.owner`select payload from domain_events
                                 where aggregate_id = ${own.id} and event_type = 'content_item.approved'`;
     expect(event!.payload).toMatchObject({ selfReview: true, comment: "Fine." });
 
@@ -351,14 +337,14 @@ describe("versions and approvals", () => {
     await expect(as((ctx) => approveContent(ctx, stale), asReviewer)).rejects.toMatchObject({
       errors: [{ code: "CONFLICT", field: "version" }],
     });
-    const [row] = await owner`select status, version, body from content_items where id = ${item.id}`;
+    const [row] = await h.owner`select status, version, body from content_items where id = ${item.id}`;
     expect(row).toEqual({ status: "review", version: item.version, body: item.body });
   });
 });
 
 describe("brand check and references", () => {
   it("stores the brand check of every save, with words to avoid and the channel's length", async () => {
-    const [brand] = await owner`select version from brand_dna where account_id = ${account}`;
+    const [brand] = await h.owner`select version from brand_dna where account_id = ${account}`;
     const item = await as((ctx) =>
       createContentItem(ctx, {
         type: "social_post",
@@ -374,7 +360,7 @@ describe("brand check and references", () => {
         { code: "WORD_TO_AVOID", message: 'Uses "mass-produced", which the brand avoids.' },
       ],
     });
-    const [stored] = await owner`select brand_check from content_items where id = ${item.id}`;
+    const [stored] = await h.owner`select brand_check from content_items where id = ${item.id}`;
     expect(stored!.brand_check).toEqual(JSON.parse(JSON.stringify(item.brandCheck)));
 
     const clean = await as((ctx) =>
@@ -394,9 +380,9 @@ describe("brand check and references", () => {
     const theirs = randomUUID();
     const gone = randomUUID();
     const mine = randomUUID();
-    await owner`insert into campaigns (id, account_id, name, type) values
+    await h.owner`insert into campaigns (id, account_id, name, type) values
                 (${theirs}, ${other}, 'Theirs', 'social'), (${mine}, ${account}, 'Mine', 'social')`;
-    await owner`insert into campaigns (id, account_id, name, type, deleted_at) values
+    await h.owner`insert into campaigns (id, account_id, name, type, deleted_at) values
                 (${gone}, ${account}, 'Gone', 'social', now())`;
     for (const campaignId of [theirs, gone]) {
       await expect(
@@ -441,9 +427,9 @@ describe("brand check and references", () => {
       as((ctx) => updateContentItem(ctx, { ...ref(item), changes: { body: "Hijacked" } }), { in: other }),
     ).rejects.toMatchObject({ errors: [{ code: "NOT_FOUND", field: "id" }] });
     await expect(
-      withTenant(app.db, scopeOf(other), (tx) => markContentPublished(tx, other, item.id)),
+      withTenant(h.db, scopeOf(other), (tx) => markContentPublished(tx, other, item.id)),
     ).rejects.toMatchObject({ errors: [{ code: "NOT_FOUND" }] });
-    const [row] = await owner`select body from content_items where id = ${item.id}`;
+    const [row] = await h.owner`select body from content_items where id = ${item.id}`;
     expect(row!.body).toBe(item.body);
   });
 });

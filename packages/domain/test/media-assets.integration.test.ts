@@ -1,10 +1,7 @@
 // Media assets on real PostgreSQL, with an in-memory MediaStorage: the type allowlist checked
 // against the bytes, size limit, checksum and image size, edits, soft delete, tenant isolation.
 import { createHash, randomUUID } from "node:crypto";
-import { crc32, deflateSync } from "node:zlib";
-import { createClient, type Database, type TenantScope, withTenant } from "@markettina/db";
-import { createTestDatabase, type TestDatabase } from "@markettina/db/testing";
-import postgres from "postgres";
+import { solidPng as png } from "@markettina/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   deleteMediaAsset,
@@ -15,39 +12,28 @@ import {
   updateMediaAsset,
   uploadMediaAsset,
 } from "../src/index.ts";
+import { type DomainHarness, startDomainHarness } from "./support/domain-harness.ts";
 
-let database: TestDatabase;
-let owner: postgres.Sql;
-let app: { db: Database; close: () => Promise<void> };
+let h: DomainHarness;
 const shop = randomUUID();
 const rival = randomUUID();
 const user = randomUUID();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  owner = postgres(database.ownerUrl, { max: 2, onnotice: () => {} });
-  app = createClient(database.appUrl, { max: 4 });
-  await owner`insert into users (id, email, name) values (${user}, 'm@example.test', 'Marketer')`;
-  await owner`insert into accounts (id, name, slug) values (${shop}, 'Shop', 'shop'), (${rival}, 'Rival', 'rival')`;
+  h = await startDomainHarness();
+  await h.owner`insert into users (id, email, name) values (${user}, 'm@example.test', 'Marketer')`;
+  await h.owner`insert into accounts (id, name, slug) values (${shop}, 'Shop', 'shop'), (${rival}, 'Rival', 'rival')`;
 });
 
 afterAll(async () => {
-  await app?.close();
-  await owner?.end();
-  await database?.drop();
+  await h?.close();
 });
 
-function as<T>(
+const as = <T>(
   op: (ctx: OperationContext) => Promise<T>,
   options: { role?: "member" | "viewer"; account?: string } = {},
-): Promise<T> {
-  const account = options.account ?? shop;
-  const scope: TenantScope = { accountId: account, accountIds: [account], userId: user, apiKeyId: null };
-  const actor = { userId: user, apiKeyId: null, requestId: randomUUID(), ip: null, userAgent: null };
-  return withTenant(app.db, scope, (tx) =>
-    op({ tx, actor, accountId: account, role: options.role ?? "member", scopes: null, scope }),
-  );
-}
+): Promise<T> =>
+  h.run({ accountId: options.account ?? shop, userId: user, role: options.role ?? "member" }, op);
 
 /** A storage that keeps bytes in a map (the filesystem one is tested over HTTP). */
 function memoryStorage(): MediaStorage & { objects: Map<string, { bytes: Uint8Array; mimeType: string }> } {
@@ -65,29 +51,6 @@ function memoryStorage(): MediaStorage & { objects: Map<string, { bytes: Uint8Ar
     },
     delete: async (key) => void objects.delete(key),
   };
-}
-
-/** A real PNG (RGB, one colour) of the given size. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x7f)]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
 }
 
 async function collect(body: AsyncIterable<Uint8Array>): Promise<Buffer> {
@@ -124,7 +87,7 @@ describe("uploading media", () => {
     });
     const read = await as((ctx) => readMediaAsset(ctx, { id: asset.id }, storage));
     expect((await collect(read.body)).equals(bytes)).toBe(true);
-    const audit = await owner`select action from audit_logs where entity_id = ${asset.id}`;
+    const audit = await h.owner`select action from audit_logs where entity_id = ${asset.id}`;
     expect(audit.map((a) => a.action)).toEqual(["media_asset.uploaded"]);
   });
 
@@ -188,7 +151,7 @@ describe("uploading media", () => {
         uploadMediaAsset(ctx, { fileName: "lost.png", mimeType: "image/png", bytes: png(1, 1) }, failing),
       ),
     ).rejects.toThrow("disk full");
-    const rows = await owner`select count(*)::int as n from media_assets where file_name = 'lost.png'`;
+    const rows = await h.owner`select count(*)::int as n from media_assets where file_name = 'lost.png'`;
     expect(rows[0]!.n).toBe(0);
     await expect(
       as(

@@ -2,11 +2,9 @@
 // content and connector checks), the reschedule rules table (past, published, stale version,
 // keeping the local time of day across DST changes), cancel, retry and publish-now.
 import { randomUUID } from "node:crypto";
-import { createClient, type Database, type TenantScope, withTenant } from "@markettina/db";
-import { createTestDatabase, type TestDatabase } from "@markettina/db/testing";
+import { withTenant } from "@markettina/db";
 import { sql } from "drizzle-orm";
 import { DateTime } from "luxon";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   cancelPost,
@@ -22,10 +20,9 @@ import {
   type SchedulePostInput,
   schedulePost,
 } from "../src/index.ts";
+import { type DomainHarness, startDomainHarness } from "./support/domain-harness.ts";
 
-let database: TestDatabase;
-let owner: postgres.Sql;
-let app: { db: Database; close: () => Promise<void> };
+let h: DomainHarness;
 const account = randomUUID();
 const otherAccount = randomUUID();
 const user = randomUUID();
@@ -44,20 +41,18 @@ const ids = {
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  owner = postgres(database.ownerUrl, { max: 2, onnotice: () => {} });
-  app = createClient(database.appUrl, { max: 4 });
-  await owner`insert into users (id, email, name) values (${user}, 'cal@example.test', 'Planner')`;
-  await owner`insert into accounts (id, name, slug) values (${account}, 'Bakery', 'bakery'), (${otherAccount}, 'Other', 'other')`;
-  await owner`insert into campaigns (id, account_id, name, type, status) values
+  h = await startDomainHarness();
+  await h.owner`insert into users (id, email, name) values (${user}, 'cal@example.test', 'Planner')`;
+  await h.owner`insert into accounts (id, name, slug) values (${account}, 'Bakery', 'bakery'), (${otherAccount}, 'Other', 'other')`;
+  await h.owner`insert into campaigns (id, account_id, name, type, status) values
     (${ids.campaign}, ${account}, 'Winter', 'social', 'active'),
     (${ids.completedCampaign}, ${account}, 'Summer', 'social', 'completed')`;
-  await owner`insert into content_items (id, account_id, campaign_id, type, status, title, body) values
+  await h.owner`insert into content_items (id, account_id, campaign_id, type, status, title, body) values
     (${ids.item}, ${account}, ${ids.campaign}, 'social_post', 'approved', 'Rye is back', 'Rye is back.'),
     (${ids.archivedItem}, ${account}, null, 'social_post', 'archived', 'Old news', 'Old.'),
     (${ids.draftItem}, ${account}, null, 'social_post', 'draft', 'Maybe', 'Maybe.'),
     (${ids.otherItem}, ${otherAccount}, null, 'social_post', 'approved', 'Not yours', 'No.')`;
-  await owner`insert into connectors (id, account_id, kind, name, enabled, config) values
+  await h.owner`insert into connectors (id, account_id, kind, name, enabled, config) values
     (${ids.log}, ${account}, 'log', 'Log', true, '{}'),
     (${ids.smtp}, ${account}, 'smtp', 'Mail', true, '{"from":"a@example.test","to":["b@example.test"]}'),
     (${ids.webhook}, ${account}, 'webhook', 'Hook', true, '{"url":"http://127.0.0.1:9/"}'),
@@ -66,16 +61,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.close();
-  await owner?.end();
-  await database?.drop();
+  await h?.close();
 });
 
-function as<T>(op: (ctx: OperationContext) => Promise<T>, role: Role = "member", acct = account): Promise<T> {
-  const scope: TenantScope = { accountId: acct, accountIds: [acct], userId: user, apiKeyId: null };
-  const actor = { userId: user, apiKeyId: null, requestId: randomUUID(), ip: null, userAgent: null };
-  return withTenant(app.db, scope, (tx) => op({ tx, actor, accountId: acct, role, scopes: null, scope }));
-}
+const as = <T>(
+  op: (ctx: OperationContext) => Promise<T>,
+  role: Role = "member",
+  acct = account,
+): Promise<T> => h.run({ accountId: acct, userId: user, role }, op);
 
 const DAY = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY);
@@ -103,7 +96,7 @@ const schedule = (over: Partial<SchedulePostInput> = {}) =>
 async function postIn(status: ScheduledPostStatus, over: Partial<SchedulePostInput> = {}) {
   const post = await schedule(over);
   if (status === "scheduled") return post;
-  const [row] = await owner<{ version: number }[]>`
+  const [row] = await h.owner<{ version: number }[]>`
     update scheduled_posts
        set status = ${status}, attempts = 3,
            published_at = ${status === "published" ? new Date() : null},
@@ -163,7 +156,7 @@ describe("scheduling", () => {
       version: 1,
       createdBy: user,
     });
-    const [audit] = await owner`select action from audit_logs where entity_id = ${post.id}`;
+    const [audit] = await h.owner`select action from audit_logs where entity_id = ${post.id}`;
     expect(audit).toEqual({ action: "scheduled_post.scheduled" });
     expect((await schedule({ campaignId: null })).campaignId).toBeNull();
   });
@@ -276,7 +269,7 @@ describe("rescheduling rules", () => {
   it.each(rules)("%s", async (_name, status, change, expected) => {
     const post = await postIn(status);
     const input = await change(post);
-    const [before] = await owner`select status, version from scheduled_posts where id = ${post.id}`;
+    const [before] = await h.owner`select status, version from scheduled_posts where id = ${post.id}`;
     const result = reschedule(post, input);
     if (expected === null) {
       const moved = await result;
@@ -285,7 +278,7 @@ describe("rescheduling rules", () => {
     } else {
       const [code, field] = expected.split(":");
       expect(await errorOf(result)).toEqual([{ code, field }]);
-      const [row] = await owner`select status, version from scheduled_posts where id = ${post.id}`;
+      const [row] = await h.owner`select status, version from scheduled_posts where id = ${post.id}`;
       expect(row).toEqual(before);
     }
   });
@@ -327,7 +320,7 @@ describe("rescheduling rules", () => {
     const again = await reschedule(moved, { scheduledAt: exact, timeZone: "Asia/Tokyo" });
     expect(again).toMatchObject({ scheduledAt: exact, timeZone: "Asia/Tokyo", version: 3 });
     const [audit] =
-      await owner`select before->>'timeZone' as "from", after->>'timeZone' as "to" from audit_logs
+      await h.owner`select before->>'timeZone' as "from", after->>'timeZone' as "to" from audit_logs
       where entity_id = ${post.id} and action = 'scheduled_post.rescheduled' order by created_at desc limit 1`;
     expect(audit).toEqual({ from: "America/New_York", to: "Asia/Tokyo" });
   });
@@ -383,7 +376,7 @@ describe("cancel, retry and publish now", () => {
 
   it("retries a failed post keeping its attempts, due at once", async () => {
     const post = await postIn("failed", { scheduledAt: inDays(1) });
-    await owner`update scheduled_posts set scheduled_at = now() - interval '1 hour' where id = ${post.id}`;
+    await h.owner`update scheduled_posts set scheduled_at = now() - interval '1 hour' where id = ${post.id}`;
     const retried = await as((ctx) => retryPost(ctx, { id: post.id, version: post.version }));
     expect(retried).toMatchObject({ status: "scheduled", attempts: 3, nextAttemptAt: null });
     expect(await due()).toContain(post.id);
@@ -409,6 +402,6 @@ describe("cancel, retry and publish now", () => {
 
 /** The posts the publisher's finder returns now, as the application role calls it. */
 const due = () =>
-  withTenant(app.db, { accountId: null, accountIds: [], userId: null, apiKeyId: null }, (tx) =>
+  withTenant(h.db, { accountId: null, accountIds: [], userId: null, apiKeyId: null }, (tx) =>
     tx.execute<{ post_id: string }>(sql`select post_id from app.due_posts(1000, 300)`),
   ).then((rows) => rows.map((r) => r.post_id));

@@ -1,9 +1,6 @@
 // Templates on real PostgreSQL: variables declared or refused on save, names unique per kind,
 // optimistic locking, archive/unarchive/delete, previews that escape script, tenant isolation.
 import { randomUUID } from "node:crypto";
-import { createClient, type Database, type TenantScope, withTenant } from "@markettina/db";
-import { createTestDatabase, type TestDatabase } from "@markettina/db/testing";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   archiveTemplate,
@@ -14,39 +11,28 @@ import {
   unarchiveTemplate,
   updateTemplate,
 } from "../src/index.ts";
+import { type DomainHarness, startDomainHarness } from "./support/domain-harness.ts";
 
-let database: TestDatabase;
-let owner: postgres.Sql;
-let app: { db: Database; close: () => Promise<void> };
+let h: DomainHarness;
 const shop = randomUUID();
 const rival = randomUUID();
 const user = randomUUID();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  owner = postgres(database.ownerUrl, { max: 2, onnotice: () => {} });
-  app = createClient(database.appUrl, { max: 4 });
-  await owner`insert into users (id, email, name) values (${user}, 'm@example.test', 'Marketer')`;
-  await owner`insert into accounts (id, name, slug) values (${shop}, 'Shop', 'shop'), (${rival}, 'Rival', 'rival')`;
+  h = await startDomainHarness();
+  await h.owner`insert into users (id, email, name) values (${user}, 'm@example.test', 'Marketer')`;
+  await h.owner`insert into accounts (id, name, slug) values (${shop}, 'Shop', 'shop'), (${rival}, 'Rival', 'rival')`;
 });
 
 afterAll(async () => {
-  await app?.close();
-  await owner?.end();
-  await database?.drop();
+  await h?.close();
 });
 
-function as<T>(
+const as = <T>(
   op: (ctx: OperationContext) => Promise<T>,
   options: { role?: "member" | "viewer"; account?: string } = {},
-): Promise<T> {
-  const account = options.account ?? shop;
-  const scope: TenantScope = { accountId: account, accountIds: [account], userId: user, apiKeyId: null };
-  const actor = { userId: user, apiKeyId: null, requestId: randomUUID(), ip: null, userAgent: null };
-  return withTenant(app.db, scope, (tx) =>
-    op({ tx, actor, accountId: account, role: options.role ?? "member", scopes: null, scope }),
-  );
-}
+): Promise<T> =>
+  h.run({ accountId: options.account ?? shop, userId: user, role: options.role ?? "member" }, op);
 
 const welcome = {
   kind: "email" as const,
@@ -75,7 +61,7 @@ describe("saving templates", () => {
         { code: "UNKNOWN_VARIABLE", field: "body", message: expect.stringContaining("{{shop.url}}") },
       ],
     });
-    const count = await owner`select count(*)::int as n from content_templates where name = 'Typo'`;
+    const count = await h.owner`select count(*)::int as n from content_templates where name = 'Typo'`;
     expect(count[0]!.n).toBe(0);
   });
 
@@ -107,7 +93,7 @@ describe("saving templates", () => {
     await expect(
       as((ctx) => createTemplate(ctx, { ...welcome, name: "x" }), { role: "viewer" }),
     ).rejects.toMatchObject({ errors: [{ code: "FORBIDDEN" }] });
-    const audit = await owner`select action from audit_logs where entity_id = ${t.id} order by created_at`;
+    const audit = await h.owner`select action from audit_logs where entity_id = ${t.id} order by created_at`;
     expect(audit.map((a) => a.action)).toEqual(["template.created", "template.updated"]);
   });
 
@@ -125,7 +111,7 @@ describe("saving templates", () => {
     expect(back).toMatchObject({ archivedAt: null, version: 3 });
 
     const used = await as((ctx) => createTemplate(ctx, { ...welcome, name: "Used" }));
-    await owner`insert into content_items (id, account_id, type, title, template_id)
+    await h.owner`insert into content_items (id, account_id, type, title, template_id)
                 values (${randomUUID()}, ${shop}, 'email', 'From template', ${used.id})`;
     await as((ctx) => archiveTemplate(ctx, { id: used.id, version: 1 }));
     await expect(as((ctx) => deleteTemplate(ctx, { id: used.id, version: 2 }))).rejects.toMatchObject({
@@ -134,7 +120,7 @@ describe("saving templates", () => {
 
     await as((ctx) => archiveTemplate(ctx, { id: t.id, version: 3 }));
     await expect(as((ctx) => deleteTemplate(ctx, { id: t.id, version: 4 }))).resolves.toEqual({ id: t.id });
-    const left = await owner`select count(*)::int as n from content_templates where id = ${t.id}`;
+    const left = await h.owner`select count(*)::int as n from content_templates where id = ${t.id}`;
     expect(left[0]!.n).toBe(0);
   });
 

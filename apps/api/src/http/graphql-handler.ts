@@ -4,21 +4,23 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApolloServer } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
-import type { Database, Transaction } from "@markettina/db";
+import type { Database } from "@markettina/db";
 import {
-  authenticateApiKey,
   claimIdempotencyKey,
   type GenerationProvider,
   type PaymentGateway,
-  type Principal,
   recordIdempotentResponse,
-  resolveAccess,
   spendRateLimit,
-  touchApiKey,
 } from "@markettina/domain";
 import type { GraphQLContext } from "@markettina/graphql";
 import type { ApiConfig } from "../config.ts";
-import { verifyConsoleToken } from "./console-token.ts";
+import {
+  authenticateRequest,
+  EarlyResponse,
+  readCredentials,
+  requestActor,
+  requestedAccount,
+} from "./authenticate-request.ts";
 import {
   operationNameOf,
   readIdempotencyKey,
@@ -27,49 +29,6 @@ import {
 } from "./idempotency.ts";
 import { readBody } from "./read-body.ts";
 import { sendJson } from "./send.ts";
-
-/** An answer decided before GraphQL runs (401/403); thrown to roll the transaction back. */
-class EarlyResponse extends Error {
-  readonly status: number;
-  readonly code: string;
-  constructor(status: number, code: string, message: string) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
-}
-
-interface Credentials {
-  apiKeySecret: string | null;
-  userId: string | null;
-}
-
-async function readCredentials(req: IncomingMessage, config: ApiConfig): Promise<Credentials> {
-  const header = req.headers.authorization;
-  if (!header) return { apiKeySecret: null, userId: null };
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw new EarlyResponse(401, "UNAUTHENTICATED", "Use `Authorization: Bearer <API key>`.");
-  const token = match[1]!;
-  if (token.startsWith("mk_")) return { apiKeySecret: token, userId: null };
-  const userId = await verifyConsoleToken(token, config.authSecret);
-  if (!userId) throw new EarlyResponse(401, "UNAUTHENTICATED", "Invalid or expired token.");
-  return { apiKeySecret: null, userId };
-}
-
-async function authenticate(tx: Transaction, credentials: Credentials): Promise<Principal | null> {
-  if (credentials.userId) return { kind: "user", userId: credentials.userId };
-  if (!credentials.apiKeySecret) return null;
-  const check = await authenticateApiKey(tx, credentials.apiKeySecret);
-  if (!check.ok) throw new EarlyResponse(401, "UNAUTHENTICATED", check.message);
-  return { kind: "apiKey", ...check.principal };
-}
-
-/** The caller's address for the audit trail: the socket's, or the proxy's word for it if trusted. */
-function clientAddress(req: IncomingMessage, trustProxy: boolean): string | null {
-  const forwarded = req.headers["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return (trustProxy && first) || req.socket.remoteAddress || null;
-}
 
 export function graphqlHandler(deps: {
   db: Database;
@@ -97,7 +56,7 @@ export function graphqlHandler(deps: {
           return sendJson(res, 400, { errors: [{ message: "The request body is not valid JSON." }] });
         }
       }
-      const requestedAccount = (headers.get("x-account-id") ?? "").trim() || null;
+      const requested = requestedAccount(req);
       const idempotency = readIdempotencyKey(headers.get("idempotency-key"));
       if ("error" in idempotency) {
         return sendJson(res, 400, {
@@ -107,20 +66,15 @@ export function graphqlHandler(deps: {
       const idempotencyKey = idempotency.key;
 
       const response = await deps.db.transaction(async (tx) => {
-        const principal = await authenticate(tx, credentials);
-        const access = principal
-          ? await resolveAccess(tx, principal, requestedAccount, {
+        const { principal, access } = credentials
+          ? await authenticateRequest(tx, credentials, requested, {
               requestId,
               statementTimeoutMs: deps.config.statementTimeoutMs,
-            }).then((r) => {
-              if (!r.ok) throw new EarlyResponse(403, "FORBIDDEN", r.message);
-              return r.access;
             })
-          : null;
-        if (!principal && requestedAccount) {
+          : { principal: null, access: null };
+        if (!principal && requested) {
           throw new EarlyResponse(401, "UNAUTHENTICATED", "Sign in or use an API key to act in an account.");
         }
-        if (principal?.kind === "apiKey") await touchApiKey(tx, principal.apiKeyId);
         const context: GraphQLContext = {
           tx,
           requestId,
@@ -139,13 +93,7 @@ export function graphqlHandler(deps: {
                     deps.config.rateLimit,
                   )
               : undefined,
-          actor: {
-            userId: principal?.kind === "user" ? principal.userId : null,
-            apiKeyId: principal?.kind === "apiKey" ? principal.apiKeyId : null,
-            requestId,
-            ip: clientAddress(req, deps.config.trustProxy),
-            userAgent: headers.get("user-agent") ?? null,
-          },
+          actor: requestActor(req, principal, requestId, deps.config),
         };
         // Idempotency-Key: a retried request replays the first answer instead of acting twice.
         let claimId: string | null = null;

@@ -14,9 +14,10 @@ import {
   uploadMediaAsset,
 } from "@markettina/domain";
 import type { ApiConfig } from "../config.ts";
+import { EarlyResponse } from "../http/authenticate-request.ts";
 import { readRawBody } from "../http/read-body.ts";
 import { sendJson } from "../http/send.ts";
-import { inTenant, MediaResponse, readCredentials, sendFailure } from "./media-request.ts";
+import { inTenant, requireCredentials, sendFailure } from "./media-request.ts";
 
 export const MEDIA_PATH = /^\/media\/([^/]+)$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -64,9 +65,9 @@ export function mediaRoutes(deps: { db: Database; config: ApiConfig; storage: Me
     upload: async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
       try {
         // Who is asking comes before the body: nobody streams 20 MB at us without credentials.
-        const credentials = await readCredentials(req, deps.config);
+        const credentials = await requireCredentials(req, deps.config);
         if (Number(req.headers["content-length"] ?? 0) > MAX_MEDIA_BYTES) {
-          throw new MediaResponse(
+          throw new EarlyResponse(
             413,
             "PAYLOAD_TOO_LARGE",
             `A file may have at most ${MAX_MEDIA_BYTES} bytes.`,
@@ -89,8 +90,8 @@ export function mediaRoutes(deps: { db: Database; config: ApiConfig; storage: Me
 
     download: async (req: IncomingMessage, res: ServerResponse, requestId: string, id: string) => {
       try {
-        const credentials = await readCredentials(req, deps.config);
-        if (!UUID.test(id)) throw new MediaResponse(404, "NOT_FOUND", "Media asset not found.");
+        const credentials = await requireCredentials(req, deps.config);
+        if (!UUID.test(id)) throw new EarlyResponse(404, "NOT_FOUND", "Media asset not found.");
         // The row is read in the tenant transaction; the bytes are streamed after it commits.
         const { asset, body } = await inTenant(deps, req, requestId, credentials, (ctx) =>
           readMediaAsset(ctx, { id }, deps.storage),

@@ -1,5 +1,6 @@
 // Test helpers for integration tests (*.integration.test.ts): a fresh database per test file,
-// cloned from the migrated template built by the global setup, and a SQL statement counter.
+// cloned from the migrated template built by the global setup, a SQL statement counter, and
+// fixtures several packages' tests share (wallet balances, PNG bytes).
 import { inject } from "vitest";
 import { APP_ROLE, appUrlFor } from "../connection.ts";
 import {
@@ -11,8 +12,10 @@ import {
   testDatabaseName,
 } from "./test-server.ts";
 
+export { solidPng } from "./png.ts";
 export { type StatementCounter, statementCounter, transactionControl } from "./statement-counter.ts";
 export { TEMPLATE_DATABASE, type TestServer } from "./test-server.ts";
+export { readWallet, setWalletBalance } from "./wallet-fixtures.ts";
 
 export interface TestDatabase {
   name: string;

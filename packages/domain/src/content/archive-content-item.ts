@@ -1,11 +1,9 @@
 // Archiving takes an item out of circulation from any status (a pending review is withdrawn);
 // restoring brings an archived item back as a draft, to be reviewed again before it goes out.
 import type { OperationContext } from "../context.ts";
-import { fail, parseInput } from "../errors.ts";
 import { authorize } from "../identity/authorize.ts";
-import { assertContentMove } from "./content-status.ts";
-import { type ContentItemRow, lockContentItem } from "./load-content-item.ts";
-import { ContentItemRef, type ContentItemRefInput } from "./withdraw-content-review.ts";
+import { assertContentMove, assertContentStatus } from "./content-status.ts";
+import { type ContentItemRefInput, type ContentItemRow, lockContentItemRef } from "./load-content-item.ts";
 import { closePendingApproval, writeContentVersion } from "./write-content-version.ts";
 
 export async function archiveContentItem(
@@ -13,8 +11,7 @@ export async function archiveContentItem(
   raw: ContentItemRefInput,
 ): Promise<ContentItemRow> {
   authorize(ctx, "content:write");
-  const input = parseInput(ContentItemRef, raw);
-  const before = await lockContentItem(ctx, input.id, input.version);
+  const before = await lockContentItemRef(ctx, raw);
   assertContentMove(before, "archived", "archived");
   if (before.status === "review") {
     await closePendingApproval(ctx, before.id, { decision: "withdrawn", comment: "Archived." });
@@ -32,11 +29,8 @@ export async function restoreContentItem(
   raw: ContentItemRefInput,
 ): Promise<ContentItemRow> {
   authorize(ctx, "content:write");
-  const input = parseInput(ContentItemRef, raw);
-  const before = await lockContentItem(ctx, input.id, input.version);
-  if (before.status !== "archived") {
-    fail("INVALID_TRANSITION", `A ${before.status} item is not archived.`, "status");
-  }
+  const before = await lockContentItemRef(ctx, raw);
+  assertContentStatus(before, "archived", "archived");
   return writeContentVersion(
     ctx,
     before,

@@ -39,6 +39,16 @@ export function assertContentMove(item: { status: ContentStatus }, to: ContentSt
   fail("INVALID_TRANSITION", `A ${item.status} item cannot be ${doing}.`, "status");
 }
 
+/** Refuses an item not in `status`, for operations that act from that one status only. */
+export function assertContentStatus(
+  item: { status: ContentStatus },
+  status: ContentStatus,
+  being: string,
+): void {
+  if (item.status === status) return;
+  fail("INVALID_TRANSITION", `A ${item.status} item is not ${being}.`, "status");
+}
+
 /**
  * The publisher's hook: an approved item becomes published when its first scheduled post goes
  * out. Publishing the same item again (another channel, a retried job) is a no-op that answers

@@ -8,8 +8,9 @@
 // says selfReview) so a stricter team can see it.
 import { z } from "zod";
 import type { OperationContext } from "../context.ts";
-import { fail, parseInput } from "../errors.ts";
+import { parseInput } from "../errors.ts";
 import { authorize } from "../identity/authorize.ts";
+import { assertContentStatus } from "./content-status.ts";
 import { type ContentItemRow, lockContentItem } from "./load-content-item.ts";
 import { closePendingApproval, writeContentVersion } from "./write-content-version.ts";
 
@@ -33,9 +34,7 @@ export async function decideContentReview(
   authorize(ctx, "content:approve");
   const input = parseInput(DecideContentReviewInput, raw);
   const before = await lockContentItem(ctx, input.id, input.version);
-  if (before.status !== "review") {
-    fail("INVALID_TRANSITION", `A ${before.status} item is not in review.`, "status");
-  }
+  assertContentStatus(before, "review", "in review");
   const approval = await closePendingApproval(ctx, before.id, {
     decision: input.decision,
     comment: input.comment,

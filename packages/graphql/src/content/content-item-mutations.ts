@@ -15,6 +15,7 @@ import { builder } from "../builder.ts";
 import { type MutationResult, runMutation, UserErrorRef } from "../platform/user-errors.ts";
 import { ContentItemRef, ContentTypeEnum } from "./content-item-types.ts";
 import { CampaignRef } from "./types.ts";
+import { type MutationFieldBuilder, type RefOperation, refOf } from "./versioned-ref.ts";
 
 const payload = (name: string) =>
   builder.objectRef<MutationResult<{ contentItem: ContentItemRow }>>(name).implement({
@@ -52,30 +53,27 @@ function changesOf(f: Fields) {
   return out;
 }
 
-type MutationFieldBuilder = Parameters<Parameters<typeof builder.mutationFields>[0]>[0];
 const ref = (t: MutationFieldBuilder) => ({
   id: t.input.globalID({ required: true, for: ContentItemRef }),
   version: t.input.int({ required: true, description: "The version you read; a newer one is a CONFLICT." }),
 });
 
-type Operation = (
-  op: Parameters<Parameters<typeof runMutation>[1]>[0],
-  input: { id: string; version: number },
-) => Promise<ContentItemRow>;
-
 /** A mutation that names an item and its version and changes nothing else. */
-const itemMutation = (t: MutationFieldBuilder, name: string, description: string, operation: Operation) =>
+const itemMutation = (
+  t: MutationFieldBuilder,
+  name: string,
+  description: string,
+  operation: RefOperation<ContentItemRow>,
+) =>
   t.fieldWithInput({
     type: payload(name),
     description,
     authScopes: { authenticated: true },
     input: ref(t),
     resolve: (_root, { input }, ctx) =>
-      runMutation(
-        ctx,
-        async (op) => ({ contentItem: await operation(op, { id: input.id.id, version: input.version }) }),
-        { contentItem: null },
-      ),
+      runMutation(ctx, async (op) => ({ contentItem: await operation(op, refOf(input)) }), {
+        contentItem: null,
+      }),
   });
 
 builder.mutationFields((t) => ({
@@ -111,8 +109,7 @@ builder.mutationFields((t) => ({
         ctx,
         async (op) => ({
           contentItem: await updateContentItem(op, {
-            id: input.id.id,
-            version: input.version,
+            ...refOf(input),
             changes: changesOf(input.changes),
           }),
         }),
@@ -130,8 +127,7 @@ builder.mutationFields((t) => ({
         ctx,
         async (op) => ({
           contentItem: await requestContentReview(op, {
-            id: input.id.id,
-            version: input.version,
+            ...refOf(input),
             note: input.note ?? undefined,
           }),
         }),
@@ -157,8 +153,7 @@ builder.mutationFields((t) => ({
         ctx,
         async (op) => ({
           contentItem: await approveContent(op, {
-            id: input.id.id,
-            version: input.version,
+            ...refOf(input),
             comment: input.comment ?? undefined,
           }),
         }),
@@ -176,8 +171,7 @@ builder.mutationFields((t) => ({
         ctx,
         async (op) => ({
           contentItem: await rejectContent(op, {
-            id: input.id.id,
-            version: input.version,
+            ...refOf(input),
             comment: input.comment,
           }),
         }),
@@ -209,8 +203,7 @@ builder.mutationFields((t) => ({
         ctx,
         async (op) => ({
           contentItem: await restoreContentVersion(op, {
-            id: input.id.id,
-            version: input.version,
+            ...refOf(input),
             restoreVersion: input.restoreVersion,
           }),
         }),

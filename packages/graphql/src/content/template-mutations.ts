@@ -10,6 +10,7 @@ import {
 import { builder } from "../builder.ts";
 import { type MutationResult, runMutation, UserErrorRef } from "../platform/user-errors.ts";
 import { TemplateKindEnum, TemplateRef, TemplateVariableInputRef } from "./template-types.ts";
+import { type MutationFieldBuilder, type RefOperation, refOf } from "./versioned-ref.ts";
 
 const payload = (name: string) =>
   builder.objectRef<MutationResult<{ template: TemplateRow }>>(name).implement({
@@ -40,10 +41,26 @@ const changesOf = (f: Fields) => ({
   variables: f.variables?.map((v) => ({ name: v.name, defaultValue: v.defaultValue ?? null })),
 });
 
-const ref = (t: Parameters<Parameters<typeof builder.mutationFields>[0]>[0]) => ({
+const ref = (t: MutationFieldBuilder) => ({
   id: t.input.globalID({ required: true, for: TemplateRef }),
   version: t.input.int({ required: true }),
 });
+
+/** A mutation that names a template and its version and changes nothing else. */
+const templateMutation = (
+  t: MutationFieldBuilder,
+  name: string,
+  description: string | undefined,
+  operation: RefOperation<TemplateRow>,
+) =>
+  t.fieldWithInput({
+    type: payload(name),
+    description,
+    authScopes: { authenticated: true },
+    input: ref(t),
+    resolve: (_root, { input }, ctx) =>
+      runMutation(ctx, async (op) => ({ template: await operation(op, refOf(input)) }), { template: null }),
+  });
 
 builder.mutationFields((t) => ({
   createTemplate: t.fieldWithInput({
@@ -76,40 +93,18 @@ builder.mutationFields((t) => ({
       runMutation(
         ctx,
         async (op) => ({
-          template: await updateTemplate(op, {
-            id: input.id.id,
-            version: input.version,
-            changes: changesOf(input.changes),
-          }),
+          template: await updateTemplate(op, { ...refOf(input), changes: changesOf(input.changes) }),
         }),
         { template: null },
       ),
   }),
-  archiveTemplate: t.fieldWithInput({
-    type: payload("ArchiveTemplatePayload"),
-    description: "Hides a template from pickers; content started from it is untouched.",
-    authScopes: { authenticated: true },
-    input: ref(t),
-    resolve: (_root, { input }, ctx) =>
-      runMutation(
-        ctx,
-        async (op) => ({ template: await archiveTemplate(op, { id: input.id.id, version: input.version }) }),
-        { template: null },
-      ),
-  }),
-  unarchiveTemplate: t.fieldWithInput({
-    type: payload("UnarchiveTemplatePayload"),
-    authScopes: { authenticated: true },
-    input: ref(t),
-    resolve: (_root, { input }, ctx) =>
-      runMutation(
-        ctx,
-        async (op) => ({
-          template: await unarchiveTemplate(op, { id: input.id.id, version: input.version }),
-        }),
-        { template: null },
-      ),
-  }),
+  archiveTemplate: templateMutation(
+    t,
+    "ArchiveTemplatePayload",
+    "Hides a template from pickers; content started from it is untouched.",
+    archiveTemplate,
+  ),
+  unarchiveTemplate: templateMutation(t, "UnarchiveTemplatePayload", undefined, unarchiveTemplate),
   deleteTemplate: t.fieldWithInput({
     type: builder
       .objectRef<MutationResult<{ deletedTemplateId: string }>>("DeleteTemplatePayload")
@@ -129,7 +124,7 @@ builder.mutationFields((t) => ({
       runMutation(
         ctx,
         async (op) => ({
-          deletedTemplateId: (await deleteTemplate(op, { id: input.id.id, version: input.version })).id,
+          deletedTemplateId: (await deleteTemplate(op, refOf(input))).id,
         }),
         { deletedTemplateId: null },
       ),
