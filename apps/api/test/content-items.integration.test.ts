@@ -325,4 +325,34 @@ describe("content items", () => {
         .userErrors,
     ).toEqual([{ field: null, code: "FORBIDDEN" }]);
   });
+
+  it("links an item to its template by the template's own global id", async () => {
+    const created = await h.gql<{ createTemplate: { template: { id: string } } }>(
+      `mutation($input: CreateTemplateInput!) { createTemplate(input: $input) { template { id } } }`,
+      {
+        as: SAM,
+        account: "blue-bottle",
+        variables: { input: { kind: "CONTENT", fields: { name: "Daily special", body: "Today: bread." } } },
+      },
+    );
+    const templateId = created.body.data!.createTemplate.template.id;
+    const item = await ok(
+      mutate(
+        "createContentItem",
+        { fields: { type: "SOCIAL_POST", title: "Special", body: "Today: bread.", templateId } },
+        SAM,
+        "blue-bottle",
+      ),
+    );
+    const read = await h.gql<{ node: { templateId: string } }>(
+      `query($id: ID!) { node(id: $id) { ... on ContentItem { templateId } } }`,
+      { as: SAM, account: "blue-bottle", variables: { id: item.id } },
+    );
+    expect(read.body.data!.node.templateId).toBe(templateId);
+    const template = await h.gql<{ node: { name: string } | null }>(
+      `query($id: ID!) { node(id: $id) { ... on Template { name } } }`,
+      { as: SAM, account: "blue-bottle", variables: { id: read.body.data!.node.templateId } },
+    );
+    expect(template.body.data!.node).toEqual({ name: "Daily special" });
+  });
 });

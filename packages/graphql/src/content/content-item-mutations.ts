@@ -33,7 +33,7 @@ const ContentItemFieldsInput = builder.inputType("ContentItemFieldsInput", {
     subject: t.string({ description: "Emails only." }),
     body: t.string(),
     campaignId: t.globalID({ for: CampaignRef }),
-    templateId: t.globalID({ description: "A ContentTemplate id." }),
+    templateId: t.globalID({ description: "A Template id." }),
     mediaAssetIds: t.globalIDList({ description: "MediaAsset ids." }),
     tags: t.stringList(),
   }),

@@ -62,7 +62,7 @@ export const ContentItemRef = builder.drizzleNode("contentItems", {
       nullable: true,
       description: "The ContentTemplate the item was started from.",
       select: { columns: { templateId: true } },
-      resolve: (c) => (c.templateId ? encodeGlobalID("ContentTemplate", c.templateId) : null),
+      resolve: (c) => (c.templateId ? encodeGlobalID("Template", c.templateId) : null),
     }),
     generationId: t.field({
       type: "ID",
