@@ -10,9 +10,10 @@ type NavLink = { label: string; path: string; agencyOnly?: boolean; billingOnly?
 
 // Contexts that are planned but not built yet (no path) are listed, disabled, so the shape of the product shows.
 const MARKETING: { label: string; path?: string }[] = [
-  { label: "Campaigns" },
+  { label: "Campaigns", path: "/campaigns" },
+  { label: "Content", path: "/content" },
   { label: "Journeys" },
-  { label: "Calendar" },
+  { label: "Calendar", path: "/calendar" },
   { label: "Brand DNA", path: "/brand" },
   { label: "Workflows" },
 ];
