@@ -1,6 +1,7 @@
 // Content items over HTTP: the review flow end to end (edit, ask, reject with a comment, approve,
 // restore a version, archive and restore), who may decide, stale versions, the stored brand check,
 // statements per list page, and tenants kept apart.
+import { checkBrand, DEFAULT_CHANNEL } from "@markettina/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "./support/api-harness.ts";
 
@@ -354,5 +355,32 @@ describe("content items", () => {
       { as: SAM, account: "blue-bottle", variables: { id: read.body.data!.node.templateId } },
     );
     expect(template.body.data!.node).toEqual({ name: "Daily special" });
+  });
+
+  it("seeds demo content whose stored brand check is what checkBrand says", async () => {
+    const rows = await h.owner.sql<
+      {
+        type: "social_post" | "email" | "blog_post" | "ad_copy" | "sms";
+        title: string;
+        body: string;
+        passed: boolean;
+        stored_version: number;
+        version: number;
+        words_to_avoid: string[];
+        keywords: string[];
+      }[]
+    >`select i.type, i.title, i.body, (i.brand_check->>'passed')::boolean as passed,
+             (i.brand_check->>'brandDnaVersion')::int as stored_version, b.version, b.words_to_avoid, b.keywords
+        from content_items i join brand_dna b on b.account_id = i.account_id`;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const brand = { version: row.version, wordsToAvoid: row.words_to_avoid, keywords: row.keywords };
+      const check = checkBrand({ text: row.body, type: row.type, channel: DEFAULT_CHANNEL[row.type], brand });
+      expect({ title: row.title, passed: row.passed, version: row.stored_version }).toEqual({
+        title: row.title,
+        passed: check.passed,
+        version: row.version,
+      });
+    }
   });
 });
