@@ -26,6 +26,7 @@ const BILLING: NavLink[] = [
 const SETTINGS: NavLink[] = [
   { label: "Sub-accounts", path: "/sub-accounts", agencyOnly: true },
   { label: "Members", path: "/members" },
+  { label: "Connectors", path: "/connectors" },
   { label: "API keys", path: "/api-keys" },
   { label: "Audit log", path: "/audit-log" },
 ];
