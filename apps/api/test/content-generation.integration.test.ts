@@ -373,6 +373,127 @@ describe("content generation over HTTP", () => {
   });
 });
 
+/** The account's wallet next to what its ledger and its open holds say it must be. */
+async function walletAndLedger(accountId: string) {
+  const [row] = await h.owner.sql<{ ledger: number; held: number }[]>`
+    select (select coalesce(sum(t.amount), 0)::int from token_transactions t
+              join token_wallets w on w.id = t.wallet_id where w.account_id = ${accountId}) as ledger,
+           (select coalesce(sum(r.amount), 0)::int from token_reservations r
+             where r.account_id = ${accountId} and r.status = 'held') as held`;
+  return { wallet: await wallet(accountId), ledger: { balance: row!.ledger, reserved: row!.held } };
+}
+
+describe("spending while the provider writes", () => {
+  let slow: RunningApi;
+  beforeAll(async () => {
+    // A second API on the same database whose AI calls may take a minute: the fake AI keeps the
+    // first request waiting until the test lets it answer.
+    slow = await startApi({
+      appUrl: h.database.appUrl,
+      worker: false,
+      config: {
+        port: 0,
+        authSecret: TEST_AUTH_SECRET,
+        ai: { baseUrl: ai.url, apiKey: API_KEY, model: "test-model", timeoutMs: 60_000 },
+      },
+      logger: (await import("pino")).default({ level: "silent" }),
+    });
+  });
+  afterAll(async () => {
+    await slow?.close();
+  });
+
+  const generateOn = async (input: Record<string, unknown>) => {
+    const res = await fetch(`${slow.url}/graphql`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${await h.consoleToken(SAM)}`,
+        "x-account-id": "blue-bottle",
+      },
+      body: JSON.stringify({
+        query: `mutation($input: GenerateContentInput!) {
+          generateContent(input: $input) { generation { status tokensReserved tokensCharged } userErrors { code } } }`,
+        variables: { input: { idempotencyKey: randomUUID(), ...input } },
+      }),
+    });
+    return { status: res.status, body: (await res.json()) as { data?: GeneratePayload; errors?: unknown } };
+  };
+
+  it("lets another generation of the account finish while the first waits on the provider", async () => {
+    await setBalance(bakery, 1_000);
+    let arrived!: () => void;
+    const firstArrived = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const answer = reply("A draft.", 10);
+    ai.respond = (req, res) => {
+      if (ai.received.length > 1) return answer(req, res);
+      arrived();
+      void released.then(() => answer(req, res));
+    };
+
+    let firstDone = false;
+    const first = generateOn({ contentType: "SOCIAL_POST", brief: "Slow one" }).finally(() => {
+      firstDone = true;
+    });
+    await firstArrived;
+    // Held apart and committed: the wallet shows the first hold while the provider works.
+    expect(await wallet(bakery)).toEqual({ balance: 1_000, reserved: 50 });
+
+    // Before the hold was committed apart, this waited on the first request's lock of the wallet
+    // row until the statement timeout, and failed.
+    try {
+      const second = await generateOn({ contentType: "SOCIAL_POST", brief: "Meanwhile" });
+      expect(second.status).toBe(200);
+      expect(second.body.data).toEqual({
+        generateContent: {
+          generation: { status: "SUCCEEDED", tokensReserved: 50, tokensCharged: 50 },
+          userErrors: [],
+        },
+      });
+      expect(firstDone).toBe(false);
+    } finally {
+      release();
+    }
+    expect((await first).body.data!.generateContent).toEqual({
+      generation: { status: "SUCCEEDED", tokensReserved: 50, tokensCharged: 50 },
+      userErrors: [],
+    });
+    expect(await walletAndLedger(bakery)).toEqual({
+      wallet: { balance: 900, reserved: 0 },
+      ledger: { balance: 900, reserved: 0 },
+    });
+  });
+});
+
+describe("two generations in one request", () => {
+  it("both settle: the second holds in the request's transaction, which already locks the wallet", async () => {
+    await setBalance(bakery, 1_000);
+    const input = (brief: string) => ({ idempotencyKey: randomUUID(), contentType: "SOCIAL_POST", brief });
+    const body = (
+      await h.gql<Record<"a" | "b", GeneratePayload["generateContent"]>>(
+        `mutation($a: GenerateContentInput!, $b: GenerateContentInput!) {
+          a: generateContent(input: $a) { generation { status tokensCharged } userErrors { code } }
+          b: generateContent(input: $b) { generation { status tokensCharged } userErrors { code } } }`,
+        { as: SAM, account: "blue-bottle", variables: { a: input("First"), b: input("Second") } },
+      )
+    ).body;
+    expect(body.data).toEqual({
+      a: { generation: { status: "SUCCEEDED", tokensCharged: 50 }, userErrors: [] },
+      b: { generation: { status: "SUCCEEDED", tokensCharged: 50 }, userErrors: [] },
+    });
+    expect(await walletAndLedger(bakery)).toEqual({
+      wallet: { balance: 900, reserved: 0 },
+      ledger: { balance: 900, reserved: 0 },
+    });
+  });
+});
+
 describe("without an AI configured", () => {
   let offline: RunningApi;
   beforeAll(async () => {

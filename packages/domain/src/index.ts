@@ -52,6 +52,7 @@ export * from "./content/generate-content.ts";
 export * from "./content/generation-output.ts";
 export * from "./content/generation-provider.ts";
 export * from "./content/generation-units.ts";
+export * from "./content/hold-generation-tokens.ts";
 export * from "./content/load-connector.ts";
 export * from "./content/load-content-item.ts";
 export * from "./content/load-media-asset.ts";

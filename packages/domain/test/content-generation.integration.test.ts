@@ -21,6 +21,7 @@ import {
   profileOf,
   quoteContentGeneration,
   type Role,
+  releaseExpiredReservations,
   splitVariants,
 } from "../src/index.ts";
 import { type DomainHarness, startDomainHarness } from "./support/domain-harness.ts";
@@ -370,6 +371,94 @@ describe("generating content", () => {
       "idempotencyKey",
       "variants",
     ]);
+  });
+});
+
+describe("the hold, committed before the provider writes", () => {
+  beforeEach(() => setBalance(ids.shop, 1_000));
+
+  /** A request that generates, then fails for another reason: its transaction rolls back. */
+  const rolledBack = async (input: { idempotencyKey: string; contentType: "sms"; brief: string }) => {
+    const failure = new Error("the request failed after generating");
+    await expect(
+      h.run({ accountId: ids.shop, userId: ids.user, role: "member" }, async (ctx) => {
+        await generateContent(ctx, input);
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
+  };
+  const heldOf = () =>
+    h.owner<{ id: string; amount: string; expires_later: boolean }[]>`
+      select id, amount, expires_at > now() + interval '10 minutes' as expires_later
+        from token_reservations where account_id = ${ids.shop} and status = 'held'`;
+
+  it("lets another spend of the account finish while the provider writes", async () => {
+    let arrived!: () => void;
+    const providerCalled = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow: GenerationProvider = {
+      ...scripted(["A slow draft."]),
+      generate: async () => {
+        arrived();
+        await released;
+        return { drafts: ["A slow draft."], model: "script-1", completionTokens: null };
+      },
+    };
+    const first = as(ids.shop, (ctx) =>
+      generateContent(ctx, { idempotencyKey: randomUUID(), contentType: "sms", brief: "Slow" }, slow),
+    );
+    try {
+      await providerCalled;
+      const second = await as(ids.shop, (ctx) =>
+        generateContent(ctx, { idempotencyKey: randomUUID(), contentType: "sms", brief: "Meanwhile" }),
+      );
+      expect(second).toMatchObject({ status: "succeeded", tokensCharged: 50 });
+    } finally {
+      release();
+    }
+    expect(await first).toMatchObject({ status: "succeeded", tokensCharged: 50 });
+    expect(await wallet(ids.shop)).toEqual({ balance: 900, reserved: 0 });
+  });
+
+  it("outlives a request that rolls back, and a retry with the same key reuses it", async () => {
+    const input = { idempotencyKey: randomUUID(), contentType: "sms" as const, brief: "Rolled back" };
+    await rolledBack(input);
+    // Nothing recorded, nothing charged: the hold stays until it expires.
+    const [n] = await h.owner`select count(*)::int as n from content_generations where brief = 'Rolled back'`;
+    expect(n!.n).toBe(0);
+    const held = await heldOf();
+    expect(held).toEqual([{ id: expect.any(String), amount: "50", expires_later: true }]);
+    expect(await wallet(ids.shop)).toEqual({ balance: 1_000, reserved: 50 });
+
+    const g = await as(ids.shop, (ctx) => generateContent(ctx, input));
+    expect(g).toMatchObject({ status: "succeeded", reservationId: held[0]!.id, tokensCharged: 50 });
+    expect(await heldOf()).toEqual([]);
+    expect(await wallet(ids.shop)).toEqual({ balance: 950, reserved: 0 });
+  });
+
+  it("gives the tokens back when a rolled-back request's hold expires", async () => {
+    const input = { idempotencyKey: randomUUID(), contentType: "sms" as const, brief: "Expired" };
+    await rolledBack(input);
+    const [held] = await heldOf();
+    await h.owner`update token_reservations set expires_at = now() - interval '1 second' where id = ${held!.id}`;
+    expect(await releaseExpiredReservations(h.db)).toBeGreaterThan(0);
+    expect(await wallet(ids.shop)).toEqual({ balance: 1_000, reserved: 0 });
+    const [r] = await h.owner`select status from token_reservations where id = ${held!.id}`;
+    expect(r!.status).toBe("released");
+    const [debits] = await h.owner`select count(*)::int as n from token_transactions
+      where reference_id = ${held!.id} and type = 'debit'`;
+    expect(debits!.n).toBe(0);
+
+    // A retry after that takes a new hold: the expired one cannot be charged.
+    const g = await as(ids.shop, (ctx) => generateContent(ctx, input));
+    expect(g.reservationId).not.toBe(held!.id);
+    expect(g).toMatchObject({ status: "succeeded", tokensCharged: 50 });
+    expect(await wallet(ids.shop)).toEqual({ balance: 950, reserved: 0 });
   });
 });
 

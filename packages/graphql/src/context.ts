@@ -26,6 +26,10 @@ export interface GraphQLContext {
   paymentGateway?: PaymentGateway;
   /** Who writes generated content (an AI API); absent: offline drafts (no AI). */
   generationProvider?: GenerationProvider;
+  /** A separately committed transaction in the request's current tenant scope, for holds that
+   * must not keep rows locked while the request waits on outside work (OperationContext.detached
+   * says when it may be used). Absent: operations use `tx`. */
+  detached?: <T>(fn: (tx: Transaction) => Promise<T>) => Promise<T>;
 }
 
 export function currentAccountId(ctx: GraphQLContext): string {
@@ -46,6 +50,7 @@ export function operationContext(ctx: GraphQLContext, tx: Transaction = ctx.tx):
     role: ctx.access?.role ?? null,
     scopes: ctx.access?.scopes ?? null,
     scope: ctx.access!.scope,
+    detached: ctx.detached,
   };
 }
 

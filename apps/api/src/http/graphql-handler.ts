@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApolloServer } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
-import type { Database } from "@markettina/db";
+import { type Database, withTenant } from "@markettina/db";
 import {
   claimIdempotencyKey,
   type GenerationProvider,
@@ -82,6 +82,9 @@ export function graphqlHandler(deps: {
           access,
           paymentGateway: deps.paymentGateway,
           generationProvider: deps.generationProvider,
+          // A hold committed on its own (a token reservation before an AI call), in the request's
+          // scope as it stands when called (read at call time: a mutation may widen it).
+          detached: access ? (fn) => withTenant(deps.db, access.scope, fn) : undefined,
           // Charged on the pool, not on tx: the bucket must not stay locked for the whole request.
           spendCost:
             principal?.kind === "apiKey"

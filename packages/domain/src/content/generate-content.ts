@@ -3,25 +3,25 @@
 // and what was written is charged (the rest of the hold released). A provider failure releases
 // the whole hold and leaves a failed generation with the provider's error.
 //
-// One transaction, and why the failure is data, not an exception. Everything runs in the request's
-// transaction (inside the mutation's savepoint): the idempotency claim, the reservation, the
-// pending generation row, then the provider call, then settle-or-release and the final row. So:
+// The hold apart, everything else in the request's transaction, and why the failure is data, not
+// an exception. The tokens are held in a transaction of their own, committed before the provider
+// is called (holdGenerationTokens, ctx.detached): the wallet row is locked for that one statement,
+// so another spend of the account does not wait for the provider. The rest runs in the request's
+// transaction (inside the mutation's savepoint): the idempotency claim before the hold; the pending
+// generation row, the provider call, settle-or-release and the final row after it. So:
 // - a provider failure (GenerationProviderError) is *returned*, as a generation with status
 //   failed: throwing a DomainError would roll the savepoint back, taking the release and the
-//   failed row with it (the hold would vanish with them, but so would the record of the attempt);
-// - any other error (a bug, the database) rolls everything back: no hold, no row, no charge, and
-//   the idempotency key is free for the retry;
-// - a crash while the provider works rolls back the same way; nothing is left held.
-// The price of one transaction: the reservation's update of the wallet row keeps that row locked
-// until the provider answers (bounded by its timeout), so another spend of the same account waits
-// for it. Moving the provider call to a job (commit the hold and a pending row, settle in the job)
-// is the way out when generations get long or many.
+//   failed row with it (the hold would stay until it expires, and the attempt would go unrecorded);
+// - any other error (a bug, the database), or a crash while the provider works, rolls the request
+//   back: no row, no charge, the idempotency key free for the retry. The committed hold stays
+//   `held` until it expires (GENERATION_HOLD_TTL_SECONDS) and is released by
+//   billing.release-expired-reservations: the customer is never charged for work the request did
+//   not record. A retry with the same key reuses that hold rather than holding twice.
 import { schema, uuidv7 } from "@markettina/db";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { IdempotencyKey } from "../billing/inputs.ts";
 import { releaseReservation } from "../billing/release-reservation.ts";
-import { reserveTokens } from "../billing/reserve-tokens.ts";
 import { settleReservation } from "../billing/settle-reservation.ts";
 import { profileOf } from "../brand/profile.ts";
 import type { OperationContext } from "../context.ts";
@@ -39,6 +39,7 @@ import {
   type GenerationResult,
 } from "./generation-provider.ts";
 import { CONTENT_GENERATION_SERVICE, MAX_VARIANTS, reservedUnitsFor, usedUnits } from "./generation-units.ts";
+import { holdGenerationTokens } from "./hold-generation-tokens.ts";
 import { offlineGenerationProvider } from "./offline-provider.ts";
 
 export const GenerateContentInput = z.object({
@@ -119,10 +120,11 @@ async function generate(
   });
   const units = reservedUnitsFor(input.contentType, channel, input.variants);
   const id = uuidv7();
-  // INSUFFICIENT_TOKENS here is thrown: nothing has been written yet, and the savepoint's
-  // rollback also frees the idempotency key.
-  const reservation = await reserveTokens(ctx, {
-    serviceCode: CONTENT_GENERATION_SERVICE,
+  // Committed before the provider is called (see the top). INSUFFICIENT_TOKENS here is thrown:
+  // nothing has been written yet, and the savepoint's rollback also frees the idempotency key. A
+  // hold reused from a rolled-back attempt keeps that attempt's reference; the row names it.
+  const reservation = await holdGenerationTokens(ctx, {
+    generationKey: input.idempotencyKey,
     units,
     reference: `content_generation:${id}`,
   });

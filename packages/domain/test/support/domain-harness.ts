@@ -52,6 +52,8 @@ export async function startDomainHarness(
     role: who.role,
     scopes: null,
     scope,
+    // As the API provides it: a transaction of its own in the same scope, committed on return.
+    detached: (fn) => withTenant(app.db, scope, fn),
   });
 
   return {
