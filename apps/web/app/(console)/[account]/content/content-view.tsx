@@ -14,6 +14,8 @@ import { contentItemPath, newContentPath } from "./content-paths";
 import { ContentTable } from "./content-table";
 import type { GeneratedDraft } from "./draft-from-variant";
 import { GenerateButton } from "./generate-dialog";
+import { mediaPath } from "./media/media-paths";
+import { templatesPath } from "./templates/template-paths";
 
 /** The content list with its filters; new items are written or generated from here. */
 export function ContentView() {
@@ -62,18 +64,26 @@ export function ContentView() {
         title="Content"
         description="Posts, emails, ads and articles: written or generated, checked against the brand, reviewed, then scheduled."
       >
-        {canWrite ? (
-          <div className="flex flex-wrap items-center gap-2">
-            <GenerateButton
-              defaults={{ contentType: "SOCIAL_POST", campaignId: "" }}
-              useLabel="Save as new draft"
-              onUse={saveDraft}
-            />
-            <Link href={newContentPath(accountSlug)} className={buttonClasses("primary")}>
-              New content
-            </Link>
-          </div>
-        ) : null}
+        <div className="flex flex-wrap items-center gap-2">
+          <Link href={templatesPath(accountSlug)} className={buttonClasses("ghost")}>
+            Templates
+          </Link>
+          <Link href={mediaPath(accountSlug)} className={buttonClasses("ghost")}>
+            Media library
+          </Link>
+          {canWrite ? (
+            <>
+              <GenerateButton
+                defaults={{ contentType: "SOCIAL_POST", campaignId: "" }}
+                useLabel="Save as new draft"
+                onUse={saveDraft}
+              />
+              <Link href={newContentPath(accountSlug)} className={buttonClasses("primary")}>
+                New content
+              </Link>
+            </>
+          ) : null}
+        </div>
       </PageHeader>
       {canWrite ? null : (
         <p className="mb-4 rounded-md bg-zinc-50 p-3 text-sm text-zinc-600">

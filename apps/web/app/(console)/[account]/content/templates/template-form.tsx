@@ -1,0 +1,227 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { TextArea } from "@/components/campaigns/text-area";
+import { TemplatePreview } from "@/components/templates/template-preview";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { FieldError, FormField, SelectInput, TextInput } from "@/components/ui/form-field";
+import type { UserError } from "@/lib/forms/apply-user-errors";
+import { useAccountMutation, useAccountSlug, useRefreshAccountQueries } from "@/lib/graphql/use-graphql";
+import {
+  changedTemplateFields,
+  emptyTemplateValues,
+  TemplateFormInput,
+  templateFieldOf,
+  toTemplateFields,
+  toTemplateFormValues,
+  toVariableInputs,
+} from "./template-form-values";
+import { KIND_LABELS, TEMPLATE_KINDS, type TemplateDetail } from "./template-model";
+import { templatePath, templatesPath } from "./template-paths";
+import { CreateTemplateMutation, TEMPLATE_QUERIES, UpdateTemplateMutation } from "./templates-operations";
+import { VariablesFieldset } from "./variables-fieldset";
+
+type FieldName = NonNullable<ReturnType<typeof templateFieldOf>> | "root.server";
+
+type TemplateFormProps = {
+  /** The template being edited; none for a new one. */
+  template?: TemplateDetail;
+  canEdit: boolean;
+  /** Loads the template's current values and version into a fresh form (after a CONFLICT). */
+  onReload?: () => void;
+};
+
+/**
+ * Writes a new template or edits one, with a live preview beside it. An edit sends only the
+ * changed fields with the version it was loaded with: if someone else saved in between, the API
+ * answers CONFLICT and the form offers to reload instead of overwriting their change.
+ */
+export function TemplateForm({ template, canEdit, onReload }: TemplateFormProps) {
+  const accountSlug = useAccountSlug();
+  const router = useRouter();
+  const create = useAccountMutation(CreateTemplateMutation);
+  const update = useAccountMutation(UpdateTemplateMutation);
+  const refresh = useRefreshAccountQueries();
+  const loaded = useRef(template ? toTemplateFormValues(template) : emptyTemplateValues());
+  const version = useRef(template?.version ?? 0);
+  const [status, setStatus] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const form = useForm<TemplateFormInput>({
+    resolver: zodResolver(TemplateFormInput),
+    defaultValues: loaded.current,
+  });
+  const watched = useWatch({ control: form.control });
+  const { errors, isSubmitting } = form.formState;
+  const editable = canEdit && !template?.archivedAt;
+  const isEmail = (watched.kind ?? "CONTENT") === "EMAIL";
+
+  useEffect(() => {
+    if (template) version.current = Math.max(version.current, template.version);
+  }, [template]);
+
+  function showUserErrors(userErrors: readonly UserError[]) {
+    // Several variables may be undeclared in one field: every message is kept, not just the last.
+    const byField = new Map<FieldName, { type: string; message: string }>();
+    for (const error of userErrors) {
+      // A stale version (or a template archived meanwhile) is nobody's typo: offer to reload.
+      if (error.code === "CONFLICT") {
+        setConflict(error.message);
+        continue;
+      }
+      const field = templateFieldOf(error.field) ?? "root.server";
+      const previous = byField.get(field);
+      byField.set(field, {
+        type: previous?.type ?? error.code,
+        message: previous ? `${previous.message} ${error.message}` : error.message,
+      });
+    }
+    for (const [field, error] of byField) form.setError(field, error);
+  }
+
+  async function submit(values: TemplateFormInput) {
+    setStatus(null);
+    setConflict(null);
+    try {
+      if (!template) {
+        const { createTemplate: payload } = await create.mutateAsync({
+          input: { kind: values.kind, fields: toTemplateFields(values) },
+        });
+        if (payload.userErrors.length > 0 || !payload.template) return showUserErrors(payload.userErrors);
+        await refresh(TEMPLATE_QUERIES);
+        router.push(templatePath(accountSlug, payload.template.id));
+        return;
+      }
+      const changes = changedTemplateFields(loaded.current, values);
+      if (Object.keys(changes).length === 0) {
+        setStatus("Nothing changed.");
+        return;
+      }
+      const { updateTemplate: payload } = await update.mutateAsync({
+        input: { id: template.id, version: version.current, changes },
+      });
+      if (payload.userErrors.length > 0 || !payload.template) return showUserErrors(payload.userErrors);
+      version.current = payload.template.version;
+      loaded.current = values;
+      form.reset(values);
+      setStatus(`Saved as version ${payload.template.version}.`);
+      await refresh(TEMPLATE_QUERIES);
+    } catch (error) {
+      form.setError("root.server", { message: error instanceof Error ? error.message : "Could not save." });
+    }
+  }
+
+  return (
+    <div className="grid gap-0 lg:grid-cols-[minmax(0,1fr)_26rem]">
+      <form
+        onSubmit={form.handleSubmit(submit)}
+        noValidate
+        aria-label={template ? "Edit template" : "New template"}
+        className="space-y-5 p-4"
+      >
+        <fieldset disabled={!editable} className="space-y-5">
+          <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_12rem]">
+            <FormField id="template-name" label="Name" error={errors.name?.message}>
+              <TextInput
+                id="template-name"
+                autoComplete="off"
+                invalid={!!errors.name}
+                {...form.register("name")}
+              />
+            </FormField>
+            {template ? (
+              <div className="space-y-1.5">
+                <p className="text-sm font-medium text-zinc-800">Kind</p>
+                <p className="py-2 text-sm text-zinc-700">
+                  {KIND_LABELS[template.kind]} (fixed once created)
+                </p>
+              </div>
+            ) : (
+              <FormField id="template-kind" label="Kind" error={errors.kind?.message}>
+                <SelectInput id="template-kind" invalid={!!errors.kind} {...form.register("kind")}>
+                  {TEMPLATE_KINDS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {KIND_LABELS[kind]}
+                    </option>
+                  ))}
+                </SelectInput>
+              </FormField>
+            )}
+          </div>
+          <FormField id="template-description" label="Description" error={errors.description?.message}>
+            <TextArea
+              id="template-description"
+              rows={2}
+              invalid={!!errors.description}
+              {...form.register("description")}
+            />
+          </FormField>
+          {isEmail ? (
+            <FormField
+              id="template-subject"
+              label="Subject"
+              hint="One line; may use {{variables}}."
+              error={errors.subject?.message}
+            >
+              <TextInput
+                id="template-subject"
+                autoComplete="off"
+                invalid={!!errors.subject}
+                {...form.register("subject")}
+              />
+            </FormField>
+          ) : null}
+          <FormField
+            id="template-body"
+            label="Body"
+            hint="Write {{first_name}} where a value goes."
+            error={errors.body?.message}
+          >
+            <TextArea id="template-body" rows={10} invalid={!!errors.body} {...form.register("body")} />
+          </FormField>
+          <VariablesFieldset form={form} />
+        </fieldset>
+        <FieldError message={errors.root?.server?.message} />
+        {conflict ? (
+          <div
+            role="alert"
+            className="flex flex-wrap items-center gap-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900"
+          >
+            <span>Not saved (conflict): {conflict}</span>
+            {onReload ? (
+              <Button variant="secondary" size="sm" onClick={onReload}>
+                Reload
+              </Button>
+            ) : null}
+          </div>
+        ) : null}
+        {editable ? (
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="submit" disabled={isSubmitting}>
+              {isSubmitting ? "Saving…" : template ? "Save changes" : "Create template"}
+            </Button>
+            {template ? null : (
+              <Link href={templatesPath(accountSlug)} className={buttonClasses("ghost")}>
+                Cancel
+              </Link>
+            )}
+            {status ? (
+              <p role="status" className="text-sm text-zinc-600">
+                {status}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+      </form>
+      <TemplatePreview
+        isEmail={isEmail}
+        subject={watched.subject ?? ""}
+        body={watched.body ?? ""}
+        variables={toVariableInputs(watched.variables ?? [])}
+      />
+    </div>
+  );
+}
