@@ -3,9 +3,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo } from "react";
 import { type UseFormReturn, useForm, useWatch } from "react-hook-form";
-import { TextArea } from "@/components/campaigns/text-area";
 import { Button } from "@/components/ui/button";
-import { FieldError, FormField, TextInput } from "@/components/ui/form-field";
+import { FormTextAreaField, FormTextField } from "@/components/ui/form-bound-fields";
+import { FieldError } from "@/components/ui/form-field";
 import type { UserError } from "@/lib/forms/apply-user-errors";
 import {
   CONNECTOR_KINDS,
@@ -85,14 +85,7 @@ export function ConnectorForm({
           Kind: <span className="font-medium text-zinc-900">{KIND_LABELS[kind]}</span>
         </p>
       )}
-      <FormField id="connector-name" label="Name" error={errors.name?.message}>
-        <TextInput
-          id="connector-name"
-          autoComplete="off"
-          invalid={!!errors.name}
-          {...form.register("name")}
-        />
-      </FormField>
+      <FormTextField form={form} name="name" id="connector-name" label="Name" autoComplete="off" />
       {kind === "SMTP" ? <SmtpFields form={form} /> : null}
       {kind === "WEBHOOK" ? <WebhookFields form={form} /> : null}
       <label className="flex items-center gap-2 text-sm text-zinc-700">
@@ -113,61 +106,48 @@ export function ConnectorForm({
 }
 
 function SmtpFields({ form }: { form: UseFormReturn<ConnectorFormValues> }) {
-  const { errors } = form.formState;
   return (
     <>
-      <FormField
+      <FormTextField
+        form={form}
+        name="from"
         id="connector-from"
         label="From"
         hint="ada@example.com or Ada Lovelace <ada@example.com>."
-        error={errors.from?.message}
-      >
-        <TextInput
-          id="connector-from"
-          autoComplete="off"
-          invalid={!!errors.from}
-          {...form.register("from")}
-        />
-      </FormField>
-      <FormField
+        autoComplete="off"
+      />
+      <FormTextAreaField
+        form={form}
+        name="recipients"
         id="connector-recipients"
         label="Recipients"
         hint="One address per line (at most 50)."
-        error={errors.recipients?.message}
-      >
-        <TextArea
-          id="connector-recipients"
-          rows={4}
-          invalid={!!errors.recipients}
-          {...form.register("recipients")}
-        />
-      </FormField>
-      <FormField id="connector-reply-to" label="Reply-to (optional)" error={errors.replyTo?.message}>
-        <TextInput
-          id="connector-reply-to"
-          autoComplete="off"
-          invalid={!!errors.replyTo}
-          {...form.register("replyTo")}
-        />
-      </FormField>
+        rows={4}
+      />
+      <FormTextField
+        form={form}
+        name="replyTo"
+        id="connector-reply-to"
+        label="Reply-to (optional)"
+        autoComplete="off"
+      />
     </>
   );
 }
 
 function WebhookFields({ form }: { form: UseFormReturn<ConnectorFormValues> }) {
-  const { errors } = form.formState;
   return (
     <>
-      <FormField id="connector-url" label="URL" hint="http:// or https://" error={errors.url?.message}>
-        <TextInput
-          id="connector-url"
-          type="url"
-          autoComplete="off"
-          placeholder="https://example.com/markettina"
-          invalid={!!errors.url}
-          {...form.register("url")}
-        />
-      </FormField>
+      <FormTextField
+        form={form}
+        name="url"
+        id="connector-url"
+        label="URL"
+        hint="http:// or https://"
+        type="url"
+        autoComplete="off"
+        placeholder="https://example.com/markettina"
+      />
       <HeaderRows form={form} />
     </>
   );

@@ -1,4 +1,5 @@
 import { graphql } from "@/lib/graphql/graphql";
+import { UserErrorFields } from "@/lib/graphql/user-error-fields";
 
 /** The account's own zone (the calendar's default) and what it is. */
 export const CalendarAccountQuery = graphql(`
@@ -143,7 +144,8 @@ export const ScheduleOptionsQuery = graphql(`
   }
 `);
 
-export const SchedulePostMutation = graphql(`
+export const SchedulePostMutation = graphql(
+  `
   mutation SchedulePost($input: SchedulePostInput!) {
     schedulePost(input: $input) {
       post {
@@ -154,15 +156,16 @@ export const SchedulePostMutation = graphql(`
         version
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
-export const ReschedulePostMutation = graphql(`
+export const ReschedulePostMutation = graphql(
+  `
   mutation ReschedulePost($input: ReschedulePostInput!) {
     reschedulePost(input: $input) {
       post {
@@ -173,15 +176,16 @@ export const ReschedulePostMutation = graphql(`
         version
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
-export const CancelPostMutation = graphql(`
+export const CancelPostMutation = graphql(
+  `
   mutation CancelPost($input: CancelPostInput!) {
     cancelPost(input: $input) {
       post {
@@ -190,15 +194,16 @@ export const CancelPostMutation = graphql(`
         version
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
-export const RetryPostMutation = graphql(`
+export const RetryPostMutation = graphql(
+  `
   mutation RetryPost($input: RetryPostInput!) {
     retryPost(input: $input) {
       post {
@@ -207,15 +212,16 @@ export const RetryPostMutation = graphql(`
         version
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
-export const PublishPostNowMutation = graphql(`
+export const PublishPostNowMutation = graphql(
+  `
   mutation PublishPostNow($input: PublishPostNowInput!) {
     publishPostNow(input: $input) {
       post {
@@ -225,13 +231,13 @@ export const PublishPostNowMutation = graphql(`
         version
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
 /** The queries a change to a post touches. */
 export const CALENDAR_QUERIES = ["CalendarPosts", "CalendarPost"] as const;

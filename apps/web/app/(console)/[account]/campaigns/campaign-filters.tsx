@@ -2,8 +2,9 @@
 
 import { useEffect, useState } from "react";
 import { useDebouncedValue } from "@/components/campaigns/use-debounced-value";
-import { Button } from "@/components/ui/button";
-import { FormField, SelectInput, TextInput } from "@/components/ui/form-field";
+import { CheckboxGroup } from "@/components/filters/checkbox-group";
+import { FilterBar } from "@/components/filters/filter-bar";
+import { FilterSelect, FilterText, SearchField } from "@/components/filters/filter-fields";
 import {
   CAMPAIGN_STATUSES,
   CAMPAIGN_TYPES,
@@ -58,14 +59,6 @@ export function CampaignFilters({ onChange }: { onChange: (values: CampaignFilte
     onChange({ statuses, type, search: settledSearch, tag: settledTag });
   }, [onChange, statuses, type, settledSearch, settledTag]);
 
-  function toggle(status: CampaignStatus, checked: boolean) {
-    setStatuses((current) =>
-      checked
-        ? CAMPAIGN_STATUSES.filter((s) => s === status || current.includes(s))
-        : current.filter((s) => s !== status),
-    );
-  }
-
   function clear() {
     setStatuses([]);
     setType("");
@@ -74,61 +67,29 @@ export function CampaignFilters({ onChange }: { onChange: (values: CampaignFilte
   }
 
   return (
-    <search aria-label="Filter campaigns" className="block space-y-4 border-b border-zinc-200 p-4">
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto]">
-        <FormField id="campaigns-search" label="Search">
-          <TextInput
-            id="campaigns-search"
-            type="search"
-            placeholder="Part of the name"
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-          />
-        </FormField>
-        <FormField id="campaigns-type" label="Type">
-          <SelectInput
-            id="campaigns-type"
-            value={type}
-            onChange={(event) => setType(event.target.value as CampaignType | "")}
-          >
-            <option value="">Any type</option>
-            {CAMPAIGN_TYPES.map((value) => (
-              <option key={value} value={value}>
-                {TYPE_LABELS[value]}
-              </option>
-            ))}
-          </SelectInput>
-        </FormField>
-        <FormField id="campaigns-tag" label="Tag">
-          <TextInput
-            id="campaigns-tag"
-            placeholder="e.g. spring"
-            value={tag}
-            onChange={(event) => setTag(event.target.value)}
-          />
-        </FormField>
-        <div className="flex items-end">
-          <Button variant="ghost" onClick={clear}>
-            Clear filters
-          </Button>
-        </div>
-      </div>
-      <fieldset>
-        <legend className="text-sm font-medium text-zinc-800">Status (none chosen: all)</legend>
-        <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
-          {CAMPAIGN_STATUSES.map((status) => (
-            <label key={status} className="flex items-center gap-2 text-sm text-zinc-700">
-              <input
-                type="checkbox"
-                className="size-4 rounded border-zinc-300 accent-accent-600"
-                checked={statuses.includes(status)}
-                onChange={(event) => toggle(status, event.target.checked)}
-              />
-              {STATUS_LABELS[status]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-    </search>
+    <FilterBar
+      label="Filter campaigns"
+      onClear={clear}
+      below={
+        <CheckboxGroup
+          legend="Status (none chosen: all)"
+          all={CAMPAIGN_STATUSES}
+          labels={STATUS_LABELS}
+          value={statuses}
+          onChange={setStatuses}
+        />
+      }
+    >
+      <SearchField id="campaigns-search" placeholder="Part of the name" value={search} onChange={setSearch} />
+      <FilterSelect
+        id="campaigns-type"
+        label="Type"
+        anyLabel="Any type"
+        options={CAMPAIGN_TYPES.map((value) => ({ value, label: TYPE_LABELS[value] }))}
+        value={type}
+        onChange={setType}
+      />
+      <FilterText id="campaigns-tag" label="Tag" placeholder="e.g. spring" value={tag} onChange={setTag} />
+    </FilterBar>
   );
 }

@@ -5,10 +5,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
-import { TextArea } from "@/components/campaigns/text-area";
 import { TimeZoneSelect } from "@/components/campaigns/time-zone-select";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { FieldError, FormField, SelectInput, TextInput } from "@/components/ui/form-field";
+import { FormSelectField, FormTextAreaField, FormTextField } from "@/components/ui/form-bound-fields";
+import { FieldError, FormField } from "@/components/ui/form-field";
 import { useAccountMutation, useAccountSlug, useRefreshAccountQueries } from "@/lib/graphql/use-graphql";
 import {
   BUDGET_CURRENCIES,
@@ -101,106 +101,71 @@ export function CampaignForm({ campaign, defaultTimeZone, onReload }: CampaignFo
       className="space-y-5 p-4"
     >
       <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_14rem]">
-        <FormField id="campaign-name" label="Name" error={errors.name?.message}>
-          <TextInput
-            id="campaign-name"
-            autoComplete="off"
-            invalid={!!errors.name}
-            {...form.register("name")}
-          />
-        </FormField>
-        <FormField id="campaign-type" label="Type" error={errors.type?.message}>
-          <SelectInput id="campaign-type" invalid={!!errors.type} {...form.register("type")}>
-            {CAMPAIGN_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {TYPE_LABELS[type]}
-              </option>
-            ))}
-          </SelectInput>
-        </FormField>
+        <FormTextField form={form} name="name" id="campaign-name" label="Name" autoComplete="off" />
+        <FormSelectField form={form} name="type" id="campaign-type" label="Type">
+          {CAMPAIGN_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {TYPE_LABELS[type]}
+            </option>
+          ))}
+        </FormSelectField>
       </div>
-      <FormField id="campaign-description" label="Description" error={errors.description?.message}>
-        <TextArea
-          id="campaign-description"
-          rows={3}
-          invalid={!!errors.description}
-          {...form.register("description")}
-        />
-      </FormField>
-      <FormField
+      <FormTextAreaField
+        form={form}
+        name="description"
+        id="campaign-description"
+        label="Description"
+        rows={3}
+      />
+      <FormTextAreaField
+        form={form}
+        name="objectives"
         id="campaign-objectives"
         label="Objectives"
         hint="One per line, such as “200 sign-ups”."
-        error={errors.objectives?.message}
-      >
-        <TextArea
-          id="campaign-objectives"
-          rows={3}
-          invalid={!!errors.objectives}
-          {...form.register("objectives")}
-        />
-      </FormField>
+        rows={3}
+      />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-zinc-800">Budget (optional)</legend>
         <div className="grid gap-4 sm:grid-cols-3">
-          <FormField id="campaign-budget-tokens" label="Tokens" error={errors.budgetTokens?.message}>
-            <TextInput
-              id="campaign-budget-tokens"
-              inputMode="numeric"
-              autoComplete="off"
-              invalid={!!errors.budgetTokens}
-              {...form.register("budgetTokens")}
-            />
-          </FormField>
-          <FormField
+          <FormTextField
+            form={form}
+            name="budgetTokens"
+            id="campaign-budget-tokens"
+            label="Tokens"
+            inputMode="numeric"
+            autoComplete="off"
+          />
+          <FormTextField
+            form={form}
+            name="budgetAmount"
             id="campaign-budget-amount"
             label="Money"
             hint="In the currency's units, e.g. 1500.00."
-            error={errors.budgetAmount?.message}
-          >
-            <TextInput
-              id="campaign-budget-amount"
-              inputMode="decimal"
-              autoComplete="off"
-              invalid={!!errors.budgetAmount}
-              {...form.register("budgetAmount")}
-            />
-          </FormField>
-          <FormField id="campaign-budget-currency" label="Currency" error={errors.budgetCurrency?.message}>
-            <SelectInput
-              id="campaign-budget-currency"
-              invalid={!!errors.budgetCurrency}
-              {...form.register("budgetCurrency")}
-            >
-              <option value="">None</option>
-              {currencies.map((code) => (
-                <option key={code} value={code}>
-                  {code}
-                </option>
-              ))}
-            </SelectInput>
-          </FormField>
+            inputMode="decimal"
+            autoComplete="off"
+          />
+          <FormSelectField form={form} name="budgetCurrency" id="campaign-budget-currency" label="Currency">
+            <option value="">None</option>
+            {currencies.map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </FormSelectField>
         </div>
       </fieldset>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-zinc-800">Dates (optional)</legend>
         <div className="grid gap-4 sm:grid-cols-3">
-          <FormField id="campaign-starts-at" label="Starts" error={errors.startsAt?.message}>
-            <TextInput
-              id="campaign-starts-at"
-              type="datetime-local"
-              invalid={!!errors.startsAt}
-              {...form.register("startsAt")}
-            />
-          </FormField>
-          <FormField id="campaign-ends-at" label="Ends" error={errors.endsAt?.message}>
-            <TextInput
-              id="campaign-ends-at"
-              type="datetime-local"
-              invalid={!!errors.endsAt}
-              {...form.register("endsAt")}
-            />
-          </FormField>
+          <FormTextField
+            form={form}
+            name="startsAt"
+            id="campaign-starts-at"
+            label="Starts"
+            type="datetime-local"
+          />
+          <FormTextField form={form} name="endsAt" id="campaign-ends-at" label="Ends" type="datetime-local" />
           <FormField
             id="campaign-time-zone"
             label="Time zone"
@@ -216,9 +181,14 @@ export function CampaignForm({ campaign, defaultTimeZone, onReload }: CampaignFo
           </FormField>
         </div>
       </fieldset>
-      <FormField id="campaign-tags" label="Tags" hint="Comma-separated." error={errors.tags?.message}>
-        <TextInput id="campaign-tags" autoComplete="off" invalid={!!errors.tags} {...form.register("tags")} />
-      </FormField>
+      <FormTextField
+        form={form}
+        name="tags"
+        id="campaign-tags"
+        label="Tags"
+        hint="Comma-separated."
+        autoComplete="off"
+      />
       <FieldError message={errors.root?.server?.message} />
       {conflict ? (
         <div

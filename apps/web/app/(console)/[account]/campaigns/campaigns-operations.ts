@@ -1,4 +1,5 @@
 import { graphql } from "@/lib/graphql/graphql";
+import { UserErrorFields } from "@/lib/graphql/user-error-fields";
 
 /** One page of the campaigns list (or of the trash, with `filter.deleted`), newest first. */
 export const CampaignListQuery = graphql(`
@@ -96,7 +97,8 @@ export const CampaignAccountTimeZoneQuery = graphql(`
   }
 `);
 
-export const CreateCampaignMutation = graphql(`
+export const CreateCampaignMutation = graphql(
+  `
   mutation CreateCampaign($input: CreateCampaignInput!) {
     createCampaign(input: $input) {
       campaign {
@@ -104,15 +106,16 @@ export const CreateCampaignMutation = graphql(`
         version
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
-export const UpdateCampaignMutation = graphql(`
+export const UpdateCampaignMutation = graphql(
+  `
   mutation UpdateCampaign($input: UpdateCampaignInput!) {
     updateCampaign(input: $input) {
       campaign {
@@ -120,15 +123,16 @@ export const UpdateCampaignMutation = graphql(`
         version
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
-export const ChangeCampaignStatusMutation = graphql(`
+export const ChangeCampaignStatusMutation = graphql(
+  `
   mutation ChangeCampaignStatus($input: ChangeCampaignStatusInput!) {
     changeCampaignStatus(input: $input) {
       campaign {
@@ -137,15 +141,16 @@ export const ChangeCampaignStatusMutation = graphql(`
         version
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
-export const DeleteCampaignMutation = graphql(`
+export const DeleteCampaignMutation = graphql(
+  `
   mutation DeleteCampaign($input: DeleteCampaignInput!) {
     deleteCampaign(input: $input) {
       campaign {
@@ -153,15 +158,16 @@ export const DeleteCampaignMutation = graphql(`
         version
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
-export const RestoreCampaignMutation = graphql(`
+export const RestoreCampaignMutation = graphql(
+  `
   mutation RestoreCampaign($input: RestoreCampaignInput!) {
     restoreCampaign(input: $input) {
       campaign {
@@ -169,13 +175,13 @@ export const RestoreCampaignMutation = graphql(`
         version
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
-`);
+`,
+  [UserErrorFields],
+);
 
 /** The queries that change when a campaign does: refresh them after every campaign mutation. */
 export const CAMPAIGN_QUERIES = ["CampaignList", "CampaignDetail"] as const;

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { DataTable, Td, Th } from "@/components/ui/data-table";
 import { formatDateTime } from "@/components/ui/format";
+import { LoadMore } from "@/components/ui/load-more";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useAccountSlug } from "@/lib/graphql/use-graphql";
 import { CampaignDates } from "./campaign-dates";
@@ -12,7 +13,6 @@ import { TYPE_LABELS } from "./campaign-model";
 import { campaignPath, newCampaignPath } from "./campaign-paths";
 import { CampaignStatusBadge } from "./campaign-status-badge";
 import { CampaignTags } from "./campaign-tags";
-import { LoadMore } from "./load-more";
 import { useCampaignPages } from "./use-campaign-pages";
 
 /** Live campaigns, newest first, 25 at a time. */

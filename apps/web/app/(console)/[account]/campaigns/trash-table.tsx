@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { DataTable, Td, Th } from "@/components/ui/data-table";
 import { FieldError } from "@/components/ui/form-field";
 import { formatDateTime } from "@/components/ui/format";
+import { LoadMore } from "@/components/ui/load-more";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useAccountMutation, useAccountSlug } from "@/lib/graphql/use-graphql";
 import { useRowAction } from "@/lib/graphql/use-row-action";
@@ -13,7 +14,6 @@ import { type CampaignListItem, TYPE_LABELS } from "./campaign-model";
 import { campaignPath } from "./campaign-paths";
 import { CampaignStatusBadge } from "./campaign-status-badge";
 import { CAMPAIGN_QUERIES, RestoreCampaignMutation } from "./campaigns-operations";
-import { LoadMore } from "./load-more";
 import { useCampaignPages } from "./use-campaign-pages";
 
 /** Deleted campaigns, restorable for 30 days after they were deleted. */

@@ -1,12 +1,5 @@
 import { graphql } from "@/lib/graphql/graphql";
-
-const UserErrorFields = graphql(`
-  fragment ConnectorUserError on UserError @_unmask {
-    field
-    code
-    message
-  }
-`);
+import { UserErrorFields } from "@/lib/graphql/user-error-fields";
 
 export const ConnectorsQuery = graphql(`
   query Connectors {
@@ -36,7 +29,7 @@ export const CreateConnectorMutation = graphql(
       }
       signingSecret
       userErrors {
-        ...ConnectorUserError
+        ...UserErrorFields
       }
     }
   }
@@ -56,7 +49,7 @@ export const UpdateConnectorMutation = graphql(
         updatedAt
       }
       userErrors {
-        ...ConnectorUserError
+        ...UserErrorFields
       }
     }
   }
@@ -74,7 +67,7 @@ export const RotateConnectorSecretMutation = graphql(
       }
       signingSecret
       userErrors {
-        ...ConnectorUserError
+        ...UserErrorFields
       }
     }
   }
@@ -88,7 +81,7 @@ export const DeleteConnectorMutation = graphql(
     deleteConnector(input: $input) {
       deletedConnectorId
       userErrors {
-        ...ConnectorUserError
+        ...UserErrorFields
       }
     }
   }

@@ -1,10 +1,10 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { TextArea } from "@/components/campaigns/text-area";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Modal } from "@/components/ui/modal";
+import { TextArea } from "@/components/ui/text-area";
 
 type CommentDialogProps = {
   /** The trigger's text, e.g. "Reject". */

@@ -5,11 +5,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { TextArea } from "@/components/campaigns/text-area";
 import { CharacterCounter } from "@/components/content/character-counter";
 import { ContentPreview } from "@/components/content/content-preview";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { FieldError, FormField, SelectInput, TextInput } from "@/components/ui/form-field";
+import { FormSelectField, FormTextField } from "@/components/ui/form-bound-fields";
+import { FieldError, FormField } from "@/components/ui/form-field";
+import { TextArea } from "@/components/ui/text-area";
 import { useAccountMutation, useAccountSlug, useRefreshAccountQueries } from "@/lib/graphql/use-graphql";
 import { CampaignSelect } from "./campaign-select";
 import {
@@ -180,33 +181,23 @@ export function ContentForm({ item, canEdit, onReload, onDirtyChange }: ContentF
           ) : null}
           <fieldset disabled={!editable} className="space-y-5">
             <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_12rem]">
-              <FormField id="content-title" label="Title" error={errors.title?.message}>
-                <TextInput
-                  id="content-title"
-                  autoComplete="off"
-                  invalid={!!errors.title}
-                  {...form.register("title")}
-                />
-              </FormField>
-              <FormField id="content-type" label="Type" error={errors.type?.message}>
-                <SelectInput id="content-type" invalid={!!errors.type} {...form.register("type")}>
-                  {CONTENT_TYPES.map((value) => (
-                    <option key={value} value={value}>
-                      {TYPE_LABELS[value]}
-                    </option>
-                  ))}
-                </SelectInput>
-              </FormField>
+              <FormTextField form={form} name="title" id="content-title" label="Title" autoComplete="off" />
+              <FormSelectField form={form} name="type" id="content-type" label="Type">
+                {CONTENT_TYPES.map((value) => (
+                  <option key={value} value={value}>
+                    {TYPE_LABELS[value]}
+                  </option>
+                ))}
+              </FormSelectField>
             </div>
             {type === "EMAIL" ? (
-              <FormField id="content-subject" label="Subject" error={errors.subject?.message}>
-                <TextInput
-                  id="content-subject"
-                  autoComplete="off"
-                  invalid={!!errors.subject}
-                  {...form.register("subject")}
-                />
-              </FormField>
+              <FormTextField
+                form={form}
+                name="subject"
+                id="content-subject"
+                label="Subject"
+                autoComplete="off"
+              />
             ) : null}
             <div className="space-y-1.5">
               <label htmlFor="content-body" className="block text-sm font-medium text-zinc-800">
@@ -228,14 +219,14 @@ export function ContentForm({ item, canEdit, onReload, onDirtyChange }: ContentF
               <FieldError id="content-body-error" message={errors.body?.message} />
             </div>
             <div className="grid gap-4 sm:grid-cols-2">
-              <FormField id="content-tags" label="Tags" hint="Comma-separated." error={errors.tags?.message}>
-                <TextInput
-                  id="content-tags"
-                  autoComplete="off"
-                  invalid={!!errors.tags}
-                  {...form.register("tags")}
-                />
-              </FormField>
+              <FormTextField
+                form={form}
+                name="tags"
+                id="content-tags"
+                label="Tags"
+                hint="Comma-separated."
+                autoComplete="off"
+              />
               <FormField id="content-campaign" label="Campaign" error={errors.campaignId?.message}>
                 <CampaignSelect
                   id="content-campaign"

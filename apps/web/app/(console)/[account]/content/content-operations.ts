@@ -1,4 +1,5 @@
 import { graphql } from "@/lib/graphql/graphql";
+import { UserErrorFields } from "@/lib/graphql/user-error-fields";
 
 export const BrandCheckFields = graphql(`
   fragment ContentBrandCheck on BrandCheck @_unmask {
@@ -133,14 +134,6 @@ const ItemPayloadFields = graphql(`
   }
 `);
 
-const UserErrorFields = graphql(`
-  fragment ContentUserError on UserError @_unmask {
-    field
-    code
-    message
-  }
-`);
-
 export const CreateContentItemMutation = graphql(
   `
     mutation CreateContentItem($input: CreateContentItemInput!) {
@@ -149,7 +142,7 @@ export const CreateContentItemMutation = graphql(
           ...ContentItemSaved
         }
         userErrors {
-          ...ContentUserError
+          ...UserErrorFields
         }
       }
     }
@@ -165,7 +158,7 @@ export const UpdateContentItemMutation = graphql(
           ...ContentItemSaved
         }
         userErrors {
-          ...ContentUserError
+          ...UserErrorFields
         }
       }
     }
@@ -181,7 +174,7 @@ export const RequestContentReviewMutation = graphql(
           ...ContentItemSaved
         }
         userErrors {
-          ...ContentUserError
+          ...UserErrorFields
         }
       }
     }
@@ -197,7 +190,7 @@ export const WithdrawContentReviewMutation = graphql(
           ...ContentItemSaved
         }
         userErrors {
-          ...ContentUserError
+          ...UserErrorFields
         }
       }
     }
@@ -213,7 +206,7 @@ export const ApproveContentMutation = graphql(
           ...ContentItemSaved
         }
         userErrors {
-          ...ContentUserError
+          ...UserErrorFields
         }
       }
     }
@@ -229,7 +222,7 @@ export const RejectContentMutation = graphql(
           ...ContentItemSaved
         }
         userErrors {
-          ...ContentUserError
+          ...UserErrorFields
         }
       }
     }
@@ -245,7 +238,7 @@ export const ArchiveContentItemMutation = graphql(
           ...ContentItemSaved
         }
         userErrors {
-          ...ContentUserError
+          ...UserErrorFields
         }
       }
     }
@@ -261,7 +254,7 @@ export const RestoreContentItemMutation = graphql(
           ...ContentItemSaved
         }
         userErrors {
-          ...ContentUserError
+          ...UserErrorFields
         }
       }
     }
@@ -277,7 +270,7 @@ export const RestoreContentVersionMutation = graphql(
           ...ContentItemSaved
         }
         userErrors {
-          ...ContentUserError
+          ...UserErrorFields
         }
       }
     }

@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { buttonClasses } from "@/components/ui/button";
 import { DataTable, Td, Th } from "@/components/ui/data-table";
 import { formatDateTime } from "@/components/ui/format";
+import { LoadMore } from "@/components/ui/load-more";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useAccountSlug } from "@/lib/graphql/use-graphql";
 import { BrandCheckBadge, ContentStatusBadge } from "./content-badges";
@@ -75,22 +76,7 @@ export function ContentTable({ filter, canWrite }: { filter: ContentFilterValues
           ))}
         </tbody>
       </DataTable>
-      <div className="flex items-center justify-between border-t border-zinc-100 px-4 py-3 text-xs text-zinc-500">
-        <span>
-          Showing {items.length} of {totalCount}
-        </span>
-        {pages.hasNextPage ? (
-          <Button
-            variant="secondary"
-            size="sm"
-            onClick={() => pages.fetchNextPage()}
-            disabled={pages.isFetchingNextPage}
-          >
-            {pages.isFetchingNextPage ? "Loading…" : "Load more"}
-          </Button>
-        ) : null}
-      </div>
-      {pages.isFetchNextPageError ? <ErrorState error={pages.error} /> : null}
+      <LoadMore pages={pages} shown={items.length} totalCount={totalCount} />
     </div>
   );
 }

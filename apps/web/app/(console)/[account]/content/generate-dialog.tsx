@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
-import { TextArea } from "@/components/campaigns/text-area";
 import { Button } from "@/components/ui/button";
 import { FormField, SelectInput } from "@/components/ui/form-field";
 import { formatTokens } from "@/components/ui/format";
 import { Modal } from "@/components/ui/modal";
+import { TextArea } from "@/components/ui/text-area";
 import { useIdempotencyKey } from "@/lib/billing/idempotency-key";
 import {
   useAccountMutation,

@@ -5,7 +5,8 @@ import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
-import { FieldError, FormField, SelectInput, TextInput } from "@/components/ui/form-field";
+import { FormSelectField, FormTextField } from "@/components/ui/form-bound-fields";
+import { FieldError } from "@/components/ui/form-field";
 import { applyUserErrors } from "@/lib/forms/apply-user-errors";
 import type { ResultOf } from "@/lib/graphql/graphql";
 import { useAccountMutation, useAccountQuery, useRefreshAccountQueries } from "@/lib/graphql/use-graphql";
@@ -101,39 +102,29 @@ export function WalletSettingsForm({ wallet, onReload }: { wallet: Wallet; onRel
       className="space-y-4 p-4"
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField
+        <FormTextField
+          form={form}
+          name="lowBalanceThreshold"
           id="wallet-threshold"
           label="Low-balance threshold (tokens)"
           hint="Below it the console warns. Leave empty for no warning."
-          error={errors.lowBalanceThreshold?.message}
-        >
-          <TextInput
-            id="wallet-threshold"
-            inputMode="numeric"
-            autoComplete="off"
-            invalid={!!errors.lowBalanceThreshold}
-            {...form.register("lowBalanceThreshold")}
-          />
-        </FormField>
-        <FormField
+          inputMode="numeric"
+          autoComplete="off"
+        />
+        <FormSelectField
+          form={form}
+          name="autoRechargePackageId"
           id="wallet-recharge-package"
           label="Package to buy on auto-recharge"
           hint="Used while auto-recharge is on."
-          error={errors.autoRechargePackageId?.message}
         >
-          <SelectInput
-            id="wallet-recharge-package"
-            invalid={!!errors.autoRechargePackageId}
-            {...form.register("autoRechargePackageId")}
-          >
-            <option value="">{packages.isPending ? "Loading packages…" : "Choose a package"}</option>
-            {(packages.data?.tokenPackages ?? []).map((offer) => (
-              <option key={offer.id} value={offer.id}>
-                {offer.name}
-              </option>
-            ))}
-          </SelectInput>
-        </FormField>
+          <option value="">{packages.isPending ? "Loading packages…" : "Choose a package"}</option>
+          {(packages.data?.tokenPackages ?? []).map((offer) => (
+            <option key={offer.id} value={offer.id}>
+              {offer.name}
+            </option>
+          ))}
+        </FormSelectField>
       </div>
       <label className="flex items-center gap-2 text-sm text-zinc-800">
         <input

@@ -1,10 +1,10 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { TextArea } from "@/components/campaigns/text-area";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormField, TextInput } from "@/components/ui/form-field";
 import { Modal } from "@/components/ui/modal";
+import { TextArea } from "@/components/ui/text-area";
 import { useAccountMutation, useRefreshAccountQueries } from "@/lib/graphql/use-graphql";
 import { commaList } from "../content-form-values";
 import { MEDIA_QUERIES, UpdateMediaAssetMutation } from "./media-operations";

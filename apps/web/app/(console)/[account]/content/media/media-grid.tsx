@@ -1,7 +1,7 @@
 "use client";
 
+import { LoadMore } from "@/components/ui/load-more";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { LoadMore } from "../../campaigns/load-more";
 import { MediaCard } from "./media-card";
 import { type MediaFilterValues, useMediaPages } from "./use-media-pages";
 

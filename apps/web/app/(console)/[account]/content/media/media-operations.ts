@@ -1,4 +1,5 @@
 import { graphql } from "@/lib/graphql/graphql";
+import { UserErrorFields } from "@/lib/graphql/user-error-fields";
 
 /** One page of the media library, newest first. */
 export const MediaLibraryQuery = graphql(`
@@ -28,14 +29,6 @@ export const MediaLibraryQuery = graphql(`
   }
 `);
 
-const MediaUserErrorFields = graphql(`
-  fragment MediaUserError on UserError @_unmask {
-    field
-    code
-    message
-  }
-`);
-
 export const UpdateMediaAssetMutation = graphql(
   `
     mutation UpdateMediaAsset($input: UpdateMediaAssetInput!) {
@@ -46,12 +39,12 @@ export const UpdateMediaAssetMutation = graphql(
           tags
         }
         userErrors {
-          ...MediaUserError
+          ...UserErrorFields
         }
       }
     }
   `,
-  [MediaUserErrorFields],
+  [UserErrorFields],
 );
 
 export const DeleteMediaAssetMutation = graphql(
@@ -62,12 +55,12 @@ export const DeleteMediaAssetMutation = graphql(
           id
         }
         userErrors {
-          ...MediaUserError
+          ...UserErrorFields
         }
       }
     }
   `,
-  [MediaUserErrorFields],
+  [UserErrorFields],
 );
 
 export const MEDIA_QUERIES = ["MediaLibrary"] as const;

@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { useDebouncedValue } from "@/components/campaigns/use-debounced-value";
 import { useConsole } from "@/components/console/console-context";
+import { FilterSelect, FilterText, SearchField } from "@/components/filters/filter-fields";
 import { UploadZone } from "@/components/media/upload-zone";
-import { FormField, SelectInput, TextInput } from "@/components/ui/form-field";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { useAccountSlug, useRefreshAccountQueries } from "@/lib/graphql/use-graphql";
 import { canReadContent, canWriteContent } from "../content-model";
@@ -59,36 +59,20 @@ export function MediaView() {
               aria-label="Filter media"
               className="grid gap-4 border-b border-zinc-200 p-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)]"
             >
-              <FormField id="media-search" label="Search">
-                <TextInput
-                  id="media-search"
-                  type="search"
-                  placeholder="Part of the file name or alt text"
-                  value={search}
-                  onChange={(event) => setSearch(event.target.value)}
-                />
-              </FormField>
-              <FormField id="media-kind" label="Type">
-                <SelectInput
-                  id="media-kind"
-                  value={mimePrefix}
-                  onChange={(event) => setMimePrefix(event.target.value)}
-                >
-                  {KINDS.map((kind) => (
-                    <option key={kind.value} value={kind.value}>
-                      {kind.label}
-                    </option>
-                  ))}
-                </SelectInput>
-              </FormField>
-              <FormField id="media-tag" label="Tag">
-                <TextInput
-                  id="media-tag"
-                  autoComplete="off"
-                  value={tag}
-                  onChange={(event) => setTag(event.target.value)}
-                />
-              </FormField>
+              <SearchField
+                id="media-search"
+                placeholder="Part of the file name or alt text"
+                value={search}
+                onChange={setSearch}
+              />
+              <FilterSelect
+                id="media-kind"
+                label="Type"
+                options={KINDS}
+                value={mimePrefix}
+                onChange={setMimePrefix}
+              />
+              <FilterText id="media-tag" label="Tag" autoComplete="off" value={tag} onChange={setTag} />
             </search>
             <MediaGrid filter={{ search: settledSearch, tag: settledTag, mimePrefix }} canWrite={canWrite} />
           </Panel>

@@ -5,10 +5,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { TextArea } from "@/components/campaigns/text-area";
 import { TemplatePreview } from "@/components/templates/template-preview";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { FieldError, FormField, SelectInput, TextInput } from "@/components/ui/form-field";
+import { FormSelectField, FormTextAreaField, FormTextField } from "@/components/ui/form-bound-fields";
+import { FieldError } from "@/components/ui/form-field";
 import type { UserError } from "@/lib/forms/apply-user-errors";
 import { useAccountMutation, useAccountSlug, useRefreshAccountQueries } from "@/lib/graphql/use-graphql";
 import {
@@ -124,14 +124,7 @@ export function TemplateForm({ template, canEdit, onReload }: TemplateFormProps)
       >
         <fieldset disabled={!editable} className="space-y-5">
           <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_12rem]">
-            <FormField id="template-name" label="Name" error={errors.name?.message}>
-              <TextInput
-                id="template-name"
-                autoComplete="off"
-                invalid={!!errors.name}
-                {...form.register("name")}
-              />
-            </FormField>
+            <FormTextField form={form} name="name" id="template-name" label="Name" autoComplete="off" />
             {template ? (
               <div className="space-y-1.5">
                 <p className="text-sm font-medium text-zinc-800">Kind</p>
@@ -140,48 +133,40 @@ export function TemplateForm({ template, canEdit, onReload }: TemplateFormProps)
                 </p>
               </div>
             ) : (
-              <FormField id="template-kind" label="Kind" error={errors.kind?.message}>
-                <SelectInput id="template-kind" invalid={!!errors.kind} {...form.register("kind")}>
-                  {TEMPLATE_KINDS.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {KIND_LABELS[kind]}
-                    </option>
-                  ))}
-                </SelectInput>
-              </FormField>
+              <FormSelectField form={form} name="kind" id="template-kind" label="Kind">
+                {TEMPLATE_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {KIND_LABELS[kind]}
+                  </option>
+                ))}
+              </FormSelectField>
             )}
           </div>
-          <FormField id="template-description" label="Description" error={errors.description?.message}>
-            <TextArea
-              id="template-description"
-              rows={2}
-              invalid={!!errors.description}
-              {...form.register("description")}
-            />
-          </FormField>
+          <FormTextAreaField
+            form={form}
+            name="description"
+            id="template-description"
+            label="Description"
+            rows={2}
+          />
           {isEmail ? (
-            <FormField
+            <FormTextField
+              form={form}
+              name="subject"
               id="template-subject"
               label="Subject"
               hint="One line; may use {{variables}}."
-              error={errors.subject?.message}
-            >
-              <TextInput
-                id="template-subject"
-                autoComplete="off"
-                invalid={!!errors.subject}
-                {...form.register("subject")}
-              />
-            </FormField>
+              autoComplete="off"
+            />
           ) : null}
-          <FormField
+          <FormTextAreaField
+            form={form}
+            name="body"
             id="template-body"
             label="Body"
             hint="Write {{first_name}} where a value goes."
-            error={errors.body?.message}
-          >
-            <TextArea id="template-body" rows={10} invalid={!!errors.body} {...form.register("body")} />
-          </FormField>
+            rows={10}
+          />
           <VariablesFieldset form={form} />
         </fieldset>
         <FieldError message={errors.root?.server?.message} />

@@ -1,4 +1,5 @@
 import { graphql } from "@/lib/graphql/graphql";
+import { UserErrorFields } from "@/lib/graphql/user-error-fields";
 
 /** One page of the template list (by name), live or archived. */
 export const TemplateListQuery = graphql(`
@@ -58,14 +59,6 @@ const TemplateSavedFields = graphql(`
   }
 `);
 
-const TemplateUserErrorFields = graphql(`
-  fragment TemplateUserError on UserError @_unmask {
-    field
-    code
-    message
-  }
-`);
-
 export const CreateTemplateMutation = graphql(
   `
     mutation CreateTemplate($input: CreateTemplateInput!) {
@@ -74,12 +67,12 @@ export const CreateTemplateMutation = graphql(
           ...TemplateSaved
         }
         userErrors {
-          ...TemplateUserError
+          ...UserErrorFields
         }
       }
     }
   `,
-  [TemplateSavedFields, TemplateUserErrorFields],
+  [TemplateSavedFields, UserErrorFields],
 );
 
 export const UpdateTemplateMutation = graphql(
@@ -90,12 +83,12 @@ export const UpdateTemplateMutation = graphql(
           ...TemplateSaved
         }
         userErrors {
-          ...TemplateUserError
+          ...UserErrorFields
         }
       }
     }
   `,
-  [TemplateSavedFields, TemplateUserErrorFields],
+  [TemplateSavedFields, UserErrorFields],
 );
 
 export const ArchiveTemplateMutation = graphql(
@@ -106,12 +99,12 @@ export const ArchiveTemplateMutation = graphql(
           ...TemplateSaved
         }
         userErrors {
-          ...TemplateUserError
+          ...UserErrorFields
         }
       }
     }
   `,
-  [TemplateSavedFields, TemplateUserErrorFields],
+  [TemplateSavedFields, UserErrorFields],
 );
 
 export const UnarchiveTemplateMutation = graphql(
@@ -122,12 +115,12 @@ export const UnarchiveTemplateMutation = graphql(
           ...TemplateSaved
         }
         userErrors {
-          ...TemplateUserError
+          ...UserErrorFields
         }
       }
     }
   `,
-  [TemplateSavedFields, TemplateUserErrorFields],
+  [TemplateSavedFields, UserErrorFields],
 );
 
 export const DeleteTemplateMutation = graphql(
@@ -136,12 +129,12 @@ export const DeleteTemplateMutation = graphql(
       deleteTemplate(input: $input) {
         deletedTemplateId
         userErrors {
-          ...TemplateUserError
+          ...UserErrorFields
         }
       }
     }
   `,
-  [TemplateUserErrorFields],
+  [UserErrorFields],
 );
 
 /** The queries that change when a template does (the content editor's picker lists live ones). */

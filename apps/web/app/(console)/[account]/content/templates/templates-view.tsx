@@ -5,8 +5,9 @@ import Link from "next/link";
 import { useState } from "react";
 import { useDebouncedValue } from "@/components/campaigns/use-debounced-value";
 import { useConsole } from "@/components/console/console-context";
+import { Checkbox } from "@/components/filters/checkbox-group";
+import { SearchField } from "@/components/filters/filter-fields";
 import { buttonClasses } from "@/components/ui/button";
-import { FormField, TextInput } from "@/components/ui/form-field";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { useAccountSlug } from "@/lib/graphql/use-graphql";
 import { canReadContent, canWriteContent } from "../content-model";
@@ -73,25 +74,14 @@ export function TemplatesView() {
                 className="flex flex-wrap items-end gap-4 border-b border-zinc-200 p-4"
               >
                 <div className="min-w-64 flex-1">
-                  <FormField id="template-search" label="Search">
-                    <TextInput
-                      id="template-search"
-                      type="search"
-                      placeholder="Part of the name or description"
-                      value={search}
-                      onChange={(event) => setSearch(event.target.value)}
-                    />
-                  </FormField>
-                </div>
-                <label className="flex items-center gap-2 pb-2 text-sm text-zinc-700">
-                  <input
-                    type="checkbox"
-                    className="size-4 rounded border-zinc-300 accent-accent-600"
-                    checked={archived}
-                    onChange={(event) => setArchived(event.target.checked)}
+                  <SearchField
+                    id="template-search"
+                    placeholder="Part of the name or description"
+                    value={search}
+                    onChange={setSearch}
                   />
-                  Show archived
-                </label>
+                </div>
+                <Checkbox label="Show archived" checked={archived} onChange={setArchived} className="pb-2" />
               </search>
               <TabPanels>
                 {TABS.map(({ label }) => (
