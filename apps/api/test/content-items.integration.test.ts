@@ -383,4 +383,32 @@ describe("content items", () => {
       });
     }
   });
+
+  it("lists a campaign's content like its stats count it: archived only when asked for", async () => {
+    type Page = { totalCount: number; nodes: { id: string; title: string; version: number }[] };
+    type Campaign = { stats: { contentItems: number }; contentItems: Page; archived: Page };
+    const read = async () =>
+      (
+        await h.gql<{ campaigns: { nodes: Campaign[] } }>(
+          `{ campaigns(filter: { search: "Winter menu" }) { nodes {
+              stats { contentItems }
+              contentItems(first: 10) { totalCount nodes { id title version } }
+              archived: contentItems(first: 10, statuses: [ARCHIVED]) { totalCount nodes { id title version } }
+            } } }`,
+          { as: SAM, account: "blue-bottle" },
+        )
+      ).body.data!.campaigns.nodes[0]!;
+    const before = await read();
+    expect(before.contentItems.totalCount).toBe(before.contentItems.nodes.length);
+    expect(before.contentItems.totalCount).toBe(before.stats.contentItems);
+    expect(before.archived.totalCount).toBe(0);
+
+    const draft = before.contentItems.nodes.find((n) => n.title === "Holiday pre-orders")!;
+    await ok(mutate("archiveContentItem", { id: draft.id, version: draft.version }, SAM, "blue-bottle"));
+    const after = await read();
+    expect(after.contentItems.nodes.map((n) => n.title)).not.toContain("Holiday pre-orders");
+    expect(after.contentItems.totalCount).toBe(before.contentItems.totalCount - 1);
+    expect(after.stats.contentItems).toBe(after.contentItems.totalCount);
+    expect(after.archived).toMatchObject({ totalCount: 1, nodes: [{ title: "Holiday pre-orders" }] });
+  });
 });

@@ -140,17 +140,23 @@ export const ContentApprovalRef = builder.drizzleNode("contentApprovals", {
 export const ContentItemConnection = namedConnection(ContentItemRef, "ContentItem");
 const ContentVersionConnection = namedConnection(ContentVersionRef, "ContentVersion");
 
-// Every status, archived included: a `where` here would make totalCount wrong (the drizzle plugin
-// passes drizzle rc.5's filter object, not SQL, to its count). To filter, use the root
-// `contentItems(filter: { campaignId, statuses })`.
+// Like the root `contentItems`: archived items stay out unless asked for, so the page, its
+// totalCount and the campaign's stats count the same items.
 builder.drizzleObjectFields(CampaignRef, (t) => ({
   contentItems: t.relatedConnection(
     "contentItems",
     {
-      description: "The campaign's content in every status, most recently changed first.",
+      description: "The campaign's content, most recently changed first; archived only when asked for.",
       authScopes: { permission: "content:read" },
+      args: { statuses: t.arg({ type: [ContentStatusEnum] }) },
       totalCount: true,
-      query: { orderBy: { updatedAt: "desc", id: "desc" } },
+      query: (args) => ({
+        where:
+          args.statuses && args.statuses.length > 0
+            ? { status: { in: args.statuses } }
+            : { status: { ne: "archived" as const } },
+        orderBy: { updatedAt: "desc", id: "desc" },
+      }),
     },
     ContentItemConnection,
   ),
