@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { type Ref, type TextareaHTMLAttributes, useRef, useState } from "react";
 import { type Path, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
+import { ConflictNotice } from "@/components/ui/conflict-notice";
 import { FieldError, FormField, inputClasses, TextInput } from "@/components/ui/form-field";
 import { useAccountMutation, useRefreshAccountQueries } from "@/lib/graphql/use-graphql";
 import { BRAND_QUERIES, UpdateBrandDnaMutation } from "./brand-operations";
@@ -283,15 +284,9 @@ export function BrandForm({
         </fieldset>
         <FieldError message={errors.root?.server?.message} />
         {conflict ? (
-          <div
-            role="alert"
-            className="flex items-center gap-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900"
-          >
-            <span>Changed by someone else — reload the brand DNA, then make your change again.</span>
-            <Button variant="secondary" size="sm" onClick={onReload}>
-              Reload
-            </Button>
-          </div>
+          <ConflictNotice onReload={onReload}>
+            Changed by someone else — reload the brand DNA, then make your change again.
+          </ConflictNotice>
         ) : null}
         {canEdit ? (
           <div className="flex items-center gap-3">

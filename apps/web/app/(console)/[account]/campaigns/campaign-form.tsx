@@ -7,6 +7,7 @@ import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { TimeZoneSelect } from "@/components/campaigns/time-zone-select";
 import { Button, buttonClasses } from "@/components/ui/button";
+import { ConflictNotice } from "@/components/ui/conflict-notice";
 import { FormSelectField, FormTextAreaField, FormTextField } from "@/components/ui/form-bound-fields";
 import { FieldError, FormField } from "@/components/ui/form-field";
 import { useAccountMutation, useAccountSlug, useRefreshAccountQueries } from "@/lib/graphql/use-graphql";
@@ -191,20 +192,10 @@ export function CampaignForm({ campaign, defaultTimeZone, onReload }: CampaignFo
       />
       <FieldError message={errors.root?.server?.message} />
       {conflict ? (
-        <div
-          role="alert"
-          className="flex items-center gap-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900"
-        >
-          <span>
-            Someone else changed this campaign since you opened it. Reload it to see their change, then make
-            yours again.
-          </span>
-          {onReload ? (
-            <Button variant="secondary" size="sm" onClick={onReload}>
-              Reload
-            </Button>
-          ) : null}
-        </div>
+        <ConflictNotice onReload={onReload}>
+          Someone else changed this campaign since you opened it. Reload it to see their change, then make
+          yours again.
+        </ConflictNotice>
       ) : null}
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={isSubmitting}>

@@ -8,6 +8,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { CharacterCounter } from "@/components/content/character-counter";
 import { ContentPreview } from "@/components/content/content-preview";
 import { Button, buttonClasses } from "@/components/ui/button";
+import { ConflictNotice } from "@/components/ui/conflict-notice";
 import { FormSelectField, FormTextField } from "@/components/ui/form-bound-fields";
 import { FieldError, FormField } from "@/components/ui/form-field";
 import { TextArea } from "@/components/ui/text-area";
@@ -239,20 +240,10 @@ export function ContentForm({ item, canEdit, onReload, onDirtyChange }: ContentF
           </fieldset>
           <FieldError message={errors.root?.server?.message} />
           {conflict ? (
-            <div
-              role="alert"
-              className="flex flex-wrap items-center gap-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900"
-            >
-              <span>
-                Not saved: someone else changed this content since you opened it (conflict). Reload it to see
-                their change, then make yours again.
-              </span>
-              {onReload ? (
-                <Button variant="secondary" size="sm" onClick={onReload}>
-                  Reload
-                </Button>
-              ) : null}
-            </div>
+            <ConflictNotice onReload={onReload}>
+              Not saved: someone else changed this content since you opened it (conflict). Reload it to see
+              their change, then make yours again.
+            </ConflictNotice>
           ) : null}
           {editable ? (
             <div className="flex flex-wrap items-center gap-3">

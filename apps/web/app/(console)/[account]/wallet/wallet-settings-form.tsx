@@ -5,6 +5,7 @@ import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
+import { ConflictNotice } from "@/components/ui/conflict-notice";
 import { FormSelectField, FormTextField } from "@/components/ui/form-bound-fields";
 import { FieldError } from "@/components/ui/form-field";
 import { applyUserErrors } from "@/lib/forms/apply-user-errors";
@@ -136,15 +137,9 @@ export function WalletSettingsForm({ wallet, onReload }: { wallet: Wallet; onRel
       </label>
       <FieldError message={errors.root?.server?.message} />
       {conflict ? (
-        <div
-          role="alert"
-          className="flex items-center gap-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900"
-        >
-          <span>Someone else changed these settings. Reload them, then make your change again.</span>
-          <Button variant="secondary" size="sm" onClick={onReload}>
-            Reload settings
-          </Button>
-        </div>
+        <ConflictNotice onReload={onReload} reloadLabel="Reload settings">
+          Someone else changed these settings. Reload them, then make your change again.
+        </ConflictNotice>
       ) : null}
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={isSubmitting}>

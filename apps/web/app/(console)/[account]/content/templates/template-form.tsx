@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { TemplatePreview } from "@/components/templates/template-preview";
 import { Button, buttonClasses } from "@/components/ui/button";
+import { ConflictNotice } from "@/components/ui/conflict-notice";
 import { FormSelectField, FormTextAreaField, FormTextField } from "@/components/ui/form-bound-fields";
 import { FieldError } from "@/components/ui/form-field";
 import type { UserError } from "@/lib/forms/apply-user-errors";
@@ -171,17 +172,7 @@ export function TemplateForm({ template, canEdit, onReload }: TemplateFormProps)
         </fieldset>
         <FieldError message={errors.root?.server?.message} />
         {conflict ? (
-          <div
-            role="alert"
-            className="flex flex-wrap items-center gap-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900"
-          >
-            <span>Not saved (conflict): {conflict}</span>
-            {onReload ? (
-              <Button variant="secondary" size="sm" onClick={onReload}>
-                Reload
-              </Button>
-            ) : null}
-          </div>
+          <ConflictNotice onReload={onReload}>Not saved (conflict): {conflict}</ConflictNotice>
         ) : null}
         {editable ? (
           <div className="flex flex-wrap items-center gap-3">
