@@ -10,6 +10,7 @@ export default defineConfig({
     "./src/schema/billing.ts",
     "./src/schema/brand.ts",
     "./src/schema/content.ts",
+    "./src/schema/automation.ts",
   ],
   out: "../../drizzle",
 });

@@ -230,6 +230,96 @@ export const relations = defineRelations(schema, (r) => ({
       alias: "generation_created_by",
     }),
   },
+  contacts: {
+    consents: r.many.consentRecords({
+      from: [r.contacts.accountId, r.contacts.id],
+      to: [r.consentRecords.accountId, r.consentRecords.contactId],
+    }),
+    memberships: r.many.segmentMemberships({
+      from: [r.contacts.accountId, r.contacts.id],
+      to: [r.segmentMemberships.accountId, r.segmentMemberships.contactId],
+    }),
+    executions: r.many.journeyExecutions({
+      from: [r.contacts.accountId, r.contacts.id],
+      to: [r.journeyExecutions.accountId, r.journeyExecutions.contactId],
+    }),
+  },
+  consentRecords: {
+    contact: r.one.contacts({
+      from: [r.consentRecords.accountId, r.consentRecords.contactId],
+      to: [r.contacts.accountId, r.contacts.id],
+      optional: false,
+    }),
+  },
+  segmentMemberships: {
+    segment: r.one.marketingSegments({
+      from: [r.segmentMemberships.accountId, r.segmentMemberships.segmentId],
+      to: [r.marketingSegments.accountId, r.marketingSegments.id],
+      optional: false,
+    }),
+    contact: r.one.contacts({
+      from: [r.segmentMemberships.accountId, r.segmentMemberships.contactId],
+      to: [r.contacts.accountId, r.contacts.id],
+      optional: false,
+    }),
+  },
+  journeys: {
+    campaign: r.one.campaigns({
+      from: [r.journeys.accountId, r.journeys.campaignId],
+      to: [r.campaigns.accountId, r.campaigns.id],
+    }),
+    versions: r.many.journeyVersions({
+      from: [r.journeys.accountId, r.journeys.id],
+      to: [r.journeyVersions.accountId, r.journeyVersions.journeyId],
+    }),
+    nodeStats: r.many.journeyNodeStats({
+      from: [r.journeys.accountId, r.journeys.id],
+      to: [r.journeyNodeStats.accountId, r.journeyNodeStats.journeyId],
+    }),
+    executions: r.many.journeyExecutions({
+      from: [r.journeys.accountId, r.journeys.id],
+      to: [r.journeyExecutions.accountId, r.journeyExecutions.journeyId],
+    }),
+  },
+  journeyVersions: {
+    journey: r.one.journeys({
+      from: [r.journeyVersions.accountId, r.journeyVersions.journeyId],
+      to: [r.journeys.accountId, r.journeys.id],
+      optional: false,
+    }),
+  },
+  journeyExecutions: {
+    journey: r.one.journeys({
+      from: [r.journeyExecutions.accountId, r.journeyExecutions.journeyId],
+      to: [r.journeys.accountId, r.journeys.id],
+      optional: false,
+    }),
+    journeyVersion: r.one.journeyVersions({
+      from: [r.journeyExecutions.accountId, r.journeyExecutions.journeyVersionId],
+      to: [r.journeyVersions.accountId, r.journeyVersions.id],
+      optional: false,
+    }),
+    contact: r.one.contacts({
+      from: [r.journeyExecutions.accountId, r.journeyExecutions.contactId],
+      to: [r.contacts.accountId, r.contacts.id],
+      optional: false,
+    }),
+    steps: r.many.journeySteps({
+      from: [r.journeyExecutions.accountId, r.journeyExecutions.id],
+      to: [r.journeySteps.accountId, r.journeySteps.executionId],
+    }),
+  },
+  messageQueue: {
+    contact: r.one.contacts({
+      from: [r.messageQueue.accountId, r.messageQueue.contactId],
+      to: [r.contacts.accountId, r.contacts.id],
+      optional: false,
+    }),
+    deliveryLogs: r.many.deliveryLogs({
+      from: [r.messageQueue.accountId, r.messageQueue.id],
+      to: [r.deliveryLogs.accountId, r.deliveryLogs.messageId],
+    }),
+  },
 }));
 
 export type Relations = typeof relations;

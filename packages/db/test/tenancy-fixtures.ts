@@ -59,6 +59,7 @@ async function insertTenant(sql: postgres.Sql, label: "A" | "B", flagKey: string
 
   const subAccountId = await insertBillingRows(sql, label, accountId, userId, suffix);
   await insertContentRows(sql, label, accountId, userId);
+  await insertAutomationRows(sql, label, accountId, userId);
 
   // domain_events through the parent, one event per partition, so every partition is covered.
   for (const { partition, at } of await partitionSampleTimes(sql, "domain_events")) {
@@ -174,4 +175,79 @@ export async function insertTenancyFixtures(sql: postgres.Sql): Promise<TenancyF
   const A = await insertTenant(sql, "A", flagKey);
   const B = await insertTenant(sql, "B", flagKey);
   return { A, B, flagKey };
+}
+
+/** Automation: a contact with consent (and its history), a segment with the contact as member, an
+ * event key, a journey with a published version, an execution with a step, node stats, a queued
+ * message with a delivery log, and one marketing event per partition. */
+async function insertAutomationRows(sql: postgres.Sql, label: string, accountId: string, userId: string) {
+  const contactId = randomUUID();
+  const segmentId = randomUUID();
+  const journeyId = randomUUID();
+  const versionId = randomUUID();
+  const executionId = randomUUID();
+  const messageId = randomUUID();
+  await sql`
+    insert into contacts (id, account_id, email, first_name, tags, attributes, created_by)
+    values (${contactId}, ${accountId}, ${`contact-${label.toLowerCase()}@example.test`}, ${`Contact ${label}`},
+            ${["vip"]}, ${sql.json({ plan: "pro" })}, ${userId})`;
+  await sql`
+    insert into consent_records (id, account_id, contact_id, channel, type, status, granted_at, source)
+    values (${randomUUID()}, ${accountId}, ${contactId}, 'email', 'marketing', 'granted', now(), 'form')`;
+  await sql`
+    insert into consent_history (id, account_id, contact_id, channel, type, status, source, actor_user_id)
+    values (${randomUUID()}, ${accountId}, ${contactId}, 'email', 'marketing', 'granted', 'form', ${userId})`;
+  await sql`
+    insert into marketing_segments (id, account_id, name, conditions, created_by)
+    values (${segmentId}, ${accountId}, ${`VIPs ${label}`},
+            ${sql.json({ kind: "tag", tag: "vip", op: "has" })}, ${userId})`;
+  await sql`
+    insert into segment_memberships (id, account_id, segment_id, contact_id)
+    values (${randomUUID()}, ${accountId}, ${segmentId}, ${contactId})`;
+  await sql`
+    insert into marketing_event_keys (account_id, client_event_id, event_id, occurred_at)
+    values (${accountId}, ${`evt-${label}`}, ${randomUUID()}, now())`;
+  const definition = sql.json({ nodes: [], edges: [], settings: {} });
+  // A draft journey first: the composite-key test copies a version row to point at "A's first
+  // journey", which must not already hold version 1.
+  await sql`
+    insert into journeys (id, account_id, name, draft, created_by)
+    values (${randomUUID()}, ${accountId}, ${`Draft ${label}`}, ${definition}, ${userId})`;
+  await sql`
+    insert into journeys (id, account_id, name, status, draft, published_version, created_by)
+    values (${journeyId}, ${accountId}, ${`Welcome ${label}`}, 'active', ${definition}, 1, ${userId})`;
+  await sql`
+    insert into journey_versions (id, account_id, journey_id, number, definition, published_by)
+    values (${versionId}, ${accountId}, ${journeyId}, 1, ${definition}, ${userId})`;
+  await sql`
+    insert into journey_executions (id, account_id, journey_id, journey_version_id, contact_id, entry_key,
+                                    current_node_id, next_run_at)
+    values (${executionId}, ${accountId}, ${journeyId}, ${versionId}, ${contactId}, 'manual', 'trigger', now())`;
+  await sql`
+    insert into journey_steps (id, account_id, execution_id, seq, node_id, node_kind, outcome)
+    values (${randomUUID()}, ${accountId}, ${executionId}, 0, 'trigger', 'trigger', 'completed')`;
+  await sql`
+    insert into journey_node_stats (account_id, journey_id, node_id, entered, completed)
+    values (${accountId}, ${journeyId}, 'trigger', 1, 1)`;
+  await sql`
+    insert into message_queue (id, account_id, contact_id, channel, provider, idempotency_key, journey_id,
+                               execution_id, node_id, payload)
+    values (${messageId}, ${accountId}, ${contactId}, 'email', 'log', ${`journey-step:${executionId}:1`},
+            ${journeyId}, ${executionId}, 'send', ${sql.json({ to: "x@example.test", subject: "Hi" })})`;
+  await sql`
+    insert into delivery_logs (id, account_id, message_id, status)
+    values (${randomUUID()}, ${accountId}, ${messageId}, 'queued')`;
+  for (const { partition, at } of await partitionSampleTimes(sql, "marketing_events")) {
+    const eventId = randomUUID();
+    await sql`
+      insert into marketing_events (id, account_id, contact_id, type, journey_id, occurred_at)
+      values (${eventId}, ${accountId}, ${contactId}, 'journey_entered', ${journeyId}, ${at})`;
+    const [landed] = await sql<{ partition: string }[]>`
+      select tableoid::regclass::text as partition from marketing_events where id = ${eventId}`;
+    if (landed?.partition !== partition) {
+      throw new Error(
+        `marketing event at ${at} landed in ${landed?.partition ?? "no partition"}, not ${partition}`,
+      );
+    }
+  }
 }

@@ -19,7 +19,11 @@ export type UserErrorCode =
   /** A time that must be in the future is not (scheduling a post). */
   | "IN_THE_PAST"
   /** A template uses a merge variable that is neither declared nor supplied. */
-  | "UNKNOWN_VARIABLE";
+  | "UNKNOWN_VARIABLE"
+  /** A journey definition has problems (each names its node); publishing is refused. */
+  | "INVALID_DEFINITION"
+  /** A batch is larger than the operation accepts (bulk upsert, event ingestion). */
+  | "TOO_MANY";
 
 export interface UserError {
   field: string | null;

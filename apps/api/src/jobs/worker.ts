@@ -54,7 +54,7 @@ export async function startWorker(deps: {
 
   await boss.work(QUEUES.maintainPartitions, async () => {
     const created = await maintainPartitions(deps.db, 3);
-    deps.logger.info({ created }, "domain_events partitions checked");
+    deps.logger.info({ created }, "monthly partitions checked");
     return { created };
   });
   await boss.work(QUEUES.purgeIdempotencyKeys, async () => {

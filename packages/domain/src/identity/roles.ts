@@ -36,7 +36,14 @@ export type Permission =
   | "content:read"
   | "content:write"
   | "content:approve"
-  | "connectors:manage";
+  | "connectors:manage"
+  // Marketing automation: contacts, consent, segments and events (read/write); journeys (read,
+  // draft and run them). Publishing a journey reaches customers, so it is a write like any other
+  // here; what it may send is bounded by consent and the frequency cap, not by role.
+  | "contacts:read"
+  | "contacts:write"
+  | "journeys:read"
+  | "journeys:write";
 
 // Owners and admins hold the same permissions; they differ only in who may manage whom (outranks).
 const MANAGER: readonly Permission[] = [
@@ -59,6 +66,10 @@ const MANAGER: readonly Permission[] = [
   "content:write",
   "content:approve",
   "connectors:manage",
+  "contacts:read",
+  "contacts:write",
+  "journeys:read",
+  "journeys:write",
 ];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
@@ -74,8 +85,20 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "campaigns:write",
     "content:read",
     "content:write",
+    "contacts:read",
+    "contacts:write",
+    "journeys:read",
+    "journeys:write",
   ],
-  viewer: ["identity:read", "wallet:read", "brand:read", "campaigns:read", "content:read"],
+  viewer: [
+    "identity:read",
+    "wallet:read",
+    "brand:read",
+    "campaigns:read",
+    "content:read",
+    "contacts:read",
+    "journeys:read",
+  ],
   billing: ["identity:read", "wallet:read", "billing:manage", "invoices:read", "brand:read"],
 };
 

@@ -45,6 +45,10 @@ const SCOPE_FOR: Record<Permission, ApiScope | null> = {
   // An integrator's review tool may approve content; connector secrets stay with people.
   "content:approve": "content:write",
   "connectors:manage": null,
+  "contacts:read": "contacts:read",
+  "contacts:write": "contacts:write",
+  "journeys:read": "journeys:read",
+  "journeys:write": "journeys:write",
   // A key never mints or revokes keys: a leaked key must not be able to entrench itself.
   "api_keys:manage": null,
 };

@@ -22,6 +22,8 @@ export const UserErrorCodeEnum = builder.enumType("UserErrorCode", {
     "INVALID_TRANSITION",
     "IN_THE_PAST",
     "UNKNOWN_VARIABLE",
+    "INVALID_DEFINITION",
+    "TOO_MANY",
   ] as const,
 });
 
