@@ -9,4 +9,5 @@ export { uuidv7 } from "./schema/columns.ts";
 export type { BrandCheckResult } from "./schema/content.ts";
 export * as schema from "./schema/index.ts";
 export { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./seed.ts";
+export { demoJourneyDefinition } from "./seed-journey.ts";
 export * from "./tenant-scope.ts";

@@ -251,6 +251,12 @@ export const relations = defineRelations(schema, (r) => ({
       optional: false,
     }),
   },
+  marketingSegments: {
+    memberships: r.many.segmentMemberships({
+      from: [r.marketingSegments.accountId, r.marketingSegments.id],
+      to: [r.segmentMemberships.accountId, r.segmentMemberships.segmentId],
+    }),
+  },
   segmentMemberships: {
     segment: r.one.marketingSegments({
       from: [r.segmentMemberships.accountId, r.segmentMemberships.segmentId],
@@ -264,6 +270,7 @@ export const relations = defineRelations(schema, (r) => ({
     }),
   },
   journeys: {
+    createdByUser: r.one.users({ from: r.journeys.createdBy, to: r.users.id, alias: "journey_created_by" }),
     campaign: r.one.campaigns({
       from: [r.journeys.accountId, r.journeys.campaignId],
       to: [r.campaigns.accountId, r.campaigns.id],
@@ -282,6 +289,11 @@ export const relations = defineRelations(schema, (r) => ({
     }),
   },
   journeyVersions: {
+    publishedByUser: r.one.users({
+      from: r.journeyVersions.publishedBy,
+      to: r.users.id,
+      alias: "journey_version_published_by",
+    }),
     journey: r.one.journeys({
       from: [r.journeyVersions.accountId, r.journeyVersions.journeyId],
       to: [r.journeys.accountId, r.journeys.id],

@@ -1,12 +1,14 @@
 // Demo data: an agency with two clients, a standalone business, a user for every role and a
-// platform admin, with wallets, a brand profile and content (seed-content.ts). Idempotent: running
-// it twice changes nothing. Runs as the owner.
+// platform admin, with wallets, a brand profile, content (seed-content.ts) and marketing contacts
+// (seed-automation.ts). Idempotent: running it twice changes nothing. Runs as the owner.
 import { hash } from "@node-rs/argon2";
 import { sql as dsql } from "drizzle-orm";
 import { createClient } from "./client.ts";
 import { uuidv7 } from "./schema/columns.ts";
 import * as schema from "./schema/index.ts";
+import { seedAutomation } from "./seed-automation.ts";
 import { seedContent } from "./seed-content.ts";
+import { seedJourney } from "./seed-journey.ts";
 
 export const DEMO_PASSWORD = "Markettina!2026";
 
@@ -157,7 +159,11 @@ export async function seedDemo(ownerUrl: string): Promise<{ created: boolean }> 
   const { db, close } = createClient(ownerUrl, { max: 1 });
   try {
     const existing = await db.execute(dsql`select 1 from users where email = ${DEMO_LOGINS[0].email}`);
-    if (existing.length > 0) return { created: false };
+    if (existing.length > 0) {
+      // A database seeded before marketing automation existed gets its demo contacts now.
+      await db.transaction((tx) => seedAutomation(tx));
+      return { created: false };
+    }
 
     const passwordHash = await hash(DEMO_PASSWORD);
     await db.transaction(async (tx) => {
@@ -233,6 +239,8 @@ export async function seedDemo(ownerUrl: string): Promise<{ created: boolean }> 
         olivia: u("olivia.owner@northwind.test"),
         sam: u("sam.owner@bluebottle.test"),
       });
+      await seedAutomation(tx, { acme });
+      await seedJourney(tx, acme, u("olivia.owner@northwind.test"));
     });
     return { created: true };
   } finally {

@@ -214,7 +214,10 @@ describe.each(tables)("tenant table $name", (table) => {
 async function referencedRow(fk: CompositeForeignKey, tenant: TenantFixture): Promise<Row> {
   const accountColumn = fk.referencedColumns[fk.columns.indexOf("account_id")]!;
   const [found] = await owner.unsafe<{ row: Row }[]>(
-    `select to_jsonb(r) as row from ${q(fk.referencedTable)} r where r.${q(accountColumn)} = $1 limit 1`,
+    // Ordered by the referenced key, so the row chosen does not depend on heap order (rows move
+    // when earlier tests update them).
+    `select to_jsonb(r) as row from ${q(fk.referencedTable)} r where r.${q(accountColumn)} = $1
+      order by ${fk.referencedColumns.map((c) => `r.${q(c)}`).join(", ")} limit 1`,
     [tenant.accountId],
   );
   if (!found) throw new Error(`${fk.referencedTable} has no fixture row for tenant ${tenant.label}`);

@@ -208,11 +208,12 @@ async function insertAutomationRows(sql: postgres.Sql, label: string, accountId:
     insert into marketing_event_keys (account_id, client_event_id, event_id, occurred_at)
     values (${accountId}, ${`evt-${label}`}, ${randomUUID()}, now())`;
   const definition = sql.json({ nodes: [], edges: [], settings: {} });
-  // A draft journey first: the composite-key test copies a version row to point at "A's first
-  // journey", which must not already hold version 1.
+  // A draft journey with the smallest id: the composite-key test copies a version row to point at
+  // the account's first journey by id, which must not already hold version 1.
   await sql`
     insert into journeys (id, account_id, name, draft, created_by)
-    values (${randomUUID()}, ${accountId}, ${`Draft ${label}`}, ${definition}, ${userId})`;
+    values (${`00000000-0000-4000-8000-00000000000${label.toLowerCase()}`}, ${accountId}, ${`Draft ${label}`},
+            ${definition}, ${userId})`;
   await sql`
     insert into journeys (id, account_id, name, status, draft, published_version, created_by)
     values (${journeyId}, ${accountId}, ${`Welcome ${label}`}, 'active', ${definition}, 1, ${userId})`;

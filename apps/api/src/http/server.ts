@@ -1,5 +1,6 @@
 // The API's HTTP surface on node:http: /graphql, /auth/login, /webhooks/stripe (when Stripe is
-// configured), /media (upload) and /media/:id (download), /healthz, /readyz.
+// configured), /media (upload) and /media/:id (download), /ingest/events (marketing events),
+// /unsubscribe (signed links in marketing messages), /healthz, /readyz.
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { Database } from "@markettina/db";
@@ -12,11 +13,13 @@ import { localMediaStorage } from "../media/local-media-storage.ts";
 import { MEDIA_PATH, mediaRoutes } from "../media/media-routes.ts";
 import { createApollo } from "./apollo.ts";
 import { graphqlHandler } from "./graphql-handler.ts";
+import { INGEST_EVENTS_PATH, ingestEventsHandler } from "./ingest-events.ts";
 import { loginHandler } from "./login-handler.ts";
 import { BodyTooLargeError } from "./read-body.ts";
 import { requestStore } from "./request-context.ts";
 import { sendJson } from "./send.ts";
 import { stripeWebhookHandler } from "./stripe-webhook.ts";
+import { UNSUBSCRIBE_PATH, unsubscribeHandler } from "./unsubscribe.ts";
 
 export async function createHttpServer(deps: {
   db: Database;
@@ -41,6 +44,8 @@ export async function createHttpServer(deps: {
     generationProvider: deps.generationProvider,
   });
   const login = loginHandler(deps.db);
+  const ingestEvents = ingestEventsHandler({ db: deps.db, config: deps.config });
+  const unsubscribe = unsubscribeHandler({ db: deps.db, config: deps.config });
   const media = mediaRoutes({
     db: deps.db,
     config: deps.config,
@@ -67,6 +72,12 @@ export async function createHttpServer(deps: {
           await login(req, res);
         } else if (path === "/webhooks/stripe" && req.method === "POST" && stripeWebhook) {
           await stripeWebhook(req, res, requestId);
+        } else if (path === INGEST_EVENTS_PATH && req.method === "POST") {
+          await ingestEvents(req, res, requestId);
+        } else if (path === UNSUBSCRIBE_PATH && (req.method === "GET" || req.method === "HEAD")) {
+          await unsubscribe.show(req, res, requestId);
+        } else if (path === UNSUBSCRIBE_PATH && req.method === "POST") {
+          await unsubscribe.confirm(req, res, requestId);
         } else if (path === "/media" && req.method === "POST") {
           await media.upload(req, res, requestId);
         } else if (MEDIA_PATH.test(path ?? "") && (req.method === "GET" || req.method === "HEAD")) {
