@@ -92,6 +92,44 @@ export const EventCondition = z.object({
     .default([]),
 });
 
+/** Date operators, evaluated on the contact's calendar (today is today in the contact's time zone). */
+export const DATE_OPERATORS = [
+  /** The date is today. */
+  "is_today",
+  /** value: a date YYYY-MM-DD. */
+  "on",
+  "before",
+  "after",
+  /** value: days N — between N days ago and today, both included. */
+  "within_last_days",
+  /** value: days N — between today and N days ahead, both included. */
+  "within_next_days",
+  /** value: days N — earlier than N days ago. */
+  "more_than_days_ago",
+  /** Same month and day as today (a birthday; 29 February falls on the 28th in other years). */
+  "anniversary_today",
+  /** value: days N — the next anniversary is within N days (today included). */
+  "anniversary_within_next_days",
+] as const;
+export type DateOperator = (typeof DATE_OPERATORS)[number];
+
+/**
+ * A date on the contact's calendar: an attribute holding a date ("YYYY-MM-DD", or an ISO date-time
+ * whose date part is taken as written), or the contact's creation (its date in the contact's
+ * time zone). Name exactly one of attribute and field.
+ */
+export const DateCondition = z.object({
+  kind: z.literal("date"),
+  attribute: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, "Attribute keys are letters, digits, _ . and -.")
+    .optional(),
+  field: z.enum(["created_at"]).optional(),
+  op: z.enum(DATE_OPERATORS),
+  /** A date (YYYY-MM-DD) for on/before/after, a number of days for the *_days operators. */
+  value: z.union([z.string().max(40), z.number().int().min(0).max(36_500)]).optional(),
+});
+
 export const SegmentMembershipCondition = z.object({
   kind: z.literal("segment"),
   segmentId: z.uuid(),
@@ -107,6 +145,7 @@ export type Condition =
   | z.output<typeof TagCondition>
   | z.output<typeof ConsentCondition>
   | z.output<typeof EventCondition>
+  | z.output<typeof DateCondition>
   | z.output<typeof SegmentMembershipCondition>;
 
 /** Nesting deeper than this is refused: a tree is for people to read. */
@@ -128,6 +167,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
     TagCondition,
     ConsentCondition,
     EventCondition,
+    DateCondition,
     SegmentMembershipCondition,
   ]),
 ) as z.ZodType<Condition>;
