@@ -12,7 +12,9 @@ type NavLink = { label: string; path: string; agencyOnly?: boolean; billingOnly?
 const MARKETING: { label: string; path?: string }[] = [
   { label: "Campaigns", path: "/campaigns" },
   { label: "Content", path: "/content" },
-  { label: "Journeys" },
+  { label: "Contacts", path: "/contacts" },
+  { label: "Segments", path: "/segments" },
+  { label: "Journeys", path: "/journeys" },
   { label: "Calendar", path: "/calendar" },
   { label: "Brand DNA", path: "/brand" },
   { label: "Workflows" },
