@@ -9,6 +9,7 @@ import { createConnectors } from "./connectors/connectors.ts";
 import { createHttpServer } from "./http/server.ts";
 import { startWorker, type Worker } from "./jobs/worker.ts";
 import { logger as defaultLogger, type Logger } from "./logger.ts";
+import { createMessageProviders } from "./messaging/message-providers.ts";
 
 export interface RunningApi {
   url: string;
@@ -38,6 +39,8 @@ export async function startApi(options: StartOptions): Promise<RunningApi> {
   const generationProvider = generationProviderFor(config.ai);
   // Where the worker publishes posts: SMTP (with SMTP_URL), webhooks and the demo log.
   const connectors = createConnectors({ smtpUrl: config.smtpUrl, logger });
+  // Marketing messages: SMTP and the SMS gateway when configured, else the log provider.
+  const messaging = createMessageProviders(config, logger);
   const worker =
     options.worker === false
       ? null
@@ -48,6 +51,16 @@ export async function startApi(options: StartOptions): Promise<RunningApi> {
           paymentGateway,
           connectors: connectors.connectors,
           publishPollMs: config.publishPollMs,
+          automation: {
+            providers: messaging.providers,
+            executor: {
+              unsubscribe: { baseUrl: config.publicApiUrl, secret: config.authSecret },
+              providerNames: messaging.names,
+              generationProvider,
+            },
+            journeyPollMs: config.journeyPollMs,
+            messagePollMs: config.messagePollMs,
+          },
         });
   let server: Server | null = null;
   let url = "";
@@ -75,6 +88,7 @@ export async function startApi(options: StartOptions): Promise<RunningApi> {
       }
       await worker?.stop();
       connectors.close();
+      messaging.close();
       await client.close();
     },
   };

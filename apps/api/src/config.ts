@@ -18,6 +18,8 @@ export interface ApiConfig {
   rateLimit: RateLimitPolicy;
   /** The web console's public address: buyers return there from Stripe Checkout. */
   publicWebUrl: string;
+  /** The API's public address: unsubscribe links in marketing messages point at it. */
+  publicApiUrl: string;
   /** Stripe Checkout and its webhook; null: purchases are paid manually (an admin confirms). */
   stripe: StripeConfig | null;
   /** An OpenAI-compatible API for content generation; null: offline drafts (no AI). */
@@ -26,6 +28,14 @@ export interface ApiConfig {
   smtpUrl: string | null;
   /** How often the worker looks for posts that are due, in milliseconds. */
   publishPollMs: number;
+  /** Sender of marketing e-mail (MAIL_FROM); SMTP_URL is the server. */
+  mailFrom: string;
+  /** SMS gateway (POST JSON with a bearer token); null: SMS go to the log provider. */
+  smsHttpUrl: string | null;
+  smsHttpToken: string | null;
+  /** How often the worker looks for journey steps and messages that are due, in milliseconds. */
+  journeyPollMs: number;
+  messagePollMs: number;
   /** Where uploaded media files are kept (local storage); default <repo>/.data/media. */
   mediaDir: string;
 }
@@ -93,10 +103,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       leakPerSecond: Number(env.API_RATE_LIMIT_PER_SECOND ?? 500),
     },
     publicWebUrl: env.PUBLIC_WEB_URL ?? `http://127.0.0.1:${env.WEB_PORT ?? 3000}`,
+    publicApiUrl: (env.PUBLIC_API_URL?.trim() || "http://localhost:4000").replace(/\/+$/, ""),
     stripe: loadStripeConfig(env),
     ai: loadAiConfig(env),
     smtpUrl: env.SMTP_URL?.trim() || null,
     publishPollMs: Number(env.PUBLISH_POLL_MS ?? 5_000),
+    mailFrom: env.MAIL_FROM?.trim() || "Markettina <no-reply@markettina.localhost>",
+    smsHttpUrl: env.SMS_HTTP_URL?.trim() || null,
+    smsHttpToken: env.SMS_HTTP_TOKEN?.trim() || null,
+    journeyPollMs: Number(env.JOURNEY_POLL_MS ?? 1_000),
+    messagePollMs: Number(env.MESSAGE_POLL_MS ?? 1_000),
     mediaDir: path.resolve(env.MEDIA_DIR?.trim() || path.join(repoRoot(), ".data", "media")),
   };
 }

@@ -86,6 +86,13 @@ const env = {
   LOG_LEVEL: process.env.LOG_LEVEL ?? (e2e ? "warn" : "info"),
   // The publisher looks for due posts this often: briskly under e2e, so "Publish now" shows within a second.
   ...(e2e ? { PUBLISH_POLL_MS: process.env.PUBLISH_POLL_MS ?? "500" } : {}),
+  // Journey steps and messages likewise, so the builder's statistics move while the e2e test looks.
+  ...(e2e
+    ? {
+        JOURNEY_POLL_MS: process.env.JOURNEY_POLL_MS ?? "300",
+        MESSAGE_POLL_MS: process.env.MESSAGE_POLL_MS ?? "300",
+      }
+    : {}),
   // No telemetry calls from a machine that may have no network.
   NEXT_TELEMETRY_DISABLED: "1",
 };

@@ -3,7 +3,9 @@
 import type { Database } from "@markettina/db";
 import {
   type Connectors,
+  type ExecutorDeps,
   expireTokens,
+  type MessageProviders,
   maintainPartitions,
   type PaymentGateway,
   type PublishOptions,
@@ -11,9 +13,17 @@ import {
   releaseExpiredReservations,
   requestAutoRecharges,
 } from "@markettina/domain";
-import { PgBoss } from "pg-boss";
+import { type ConstructorOptions, PgBoss } from "pg-boss";
 import type { Logger } from "../logger.ts";
+import {
+  JOURNEY_WEBHOOK_QUEUE,
+  journeyEffectQueue,
+  startJourneyWebhooks,
+} from "../messaging/journey-webhooks.ts";
+import { JOURNEY_STEP_QUEUE, type JourneyQueueOptions, type Journeys, startJourneys } from "./journeys.ts";
+import { type MessageQueueOptions, type Messaging, SEND_MESSAGE_QUEUE, startMessaging } from "./messages.ts";
 import { PUBLISH_QUEUE, type Publishing, startPublishing } from "./publish-posts.ts";
+import { startSegmentRefresh } from "./segments.ts";
 
 export const QUEUES = {
   maintainPartitions: "platform.maintain-partitions",
@@ -22,11 +32,35 @@ export const QUEUES = {
   expireTokens: "billing.expire-tokens",
   autoRecharge: "billing.auto-recharge",
   publishPost: PUBLISH_QUEUE,
+  journeyStep: JOURNEY_STEP_QUEUE,
+  sendMessage: SEND_MESSAGE_QUEUE,
+  journeyWebhook: JOURNEY_WEBHOOK_QUEUE,
 } as const;
+
+/** Queues created with their own policy by the module that works them. */
+const OWN_POLICY: readonly string[] = [
+  QUEUES.publishPost,
+  QUEUES.journeyStep,
+  QUEUES.sendMessage,
+  QUEUES.journeyWebhook,
+];
+
+/** Journeys and their messages (see jobs/journeys.ts, jobs/messages.ts). */
+export interface AutomationDeps {
+  providers: MessageProviders;
+  /** The executor's ports; the webhook outbox is added here (it needs pg-boss). */
+  executor: Omit<ExecutorDeps, "effects">;
+  journeyPollMs: number;
+  messagePollMs: number;
+  journeyOptions?: JourneyQueueOptions;
+  messageOptions?: MessageQueueOptions;
+}
 
 export interface Worker {
   boss: PgBoss;
   publishing: Publishing;
+  journeys: Journeys | null;
+  messaging: Messaging | null;
   stop: () => Promise<void>;
 }
 
@@ -40,17 +74,30 @@ export async function startWorker(deps: {
   /** How often due posts are looked for (PUBLISH_POLL_MS). */
   publishPollMs: number;
   publishOptions?: PublishOptions;
+  /** Journeys and marketing messages; absent: not run by this worker. */
+  automation?: AutomationDeps;
+  /** pg-boss timers (tests shorten how soon a killed worker's jobs expire). */
+  bossOptions?: Pick<ConstructorOptions, "superviseIntervalSeconds" | "monitorIntervalSeconds" | "max">;
 }): Promise<Worker> {
   const boss = new PgBoss({
     connectionString: deps.appUrl,
     schema: "pgboss",
     migrate: false,
     createSchema: false,
+    // Expired jobs (their worker was killed) are found by this pass: every 15 s rather than
+    // pg-boss's 60, so a killed worker's journey steps are retried within about
+    // expireInSeconds + 15 s.
+    superviseIntervalSeconds: 15,
+    monitorIntervalSeconds: 15,
+    // Queues created with `notify` (journey steps, messages) wake their workers when a job is
+    // inserted instead of waiting for the next poll: a contact's next step starts at once.
+    useListenNotify: true,
+    ...deps.bossOptions,
   });
   boss.on("error", (error) => deps.logger.error({ err: error }, "pg-boss error"));
   await boss.start();
   // The publishing queue is created with its own policy by startPublishing.
-  for (const queue of Object.values(QUEUES)) if (queue !== QUEUES.publishPost) await boss.createQueue(queue);
+  for (const queue of Object.values(QUEUES)) if (!OWN_POLICY.includes(queue)) await boss.createQueue(queue);
 
   await boss.work(QUEUES.maintainPartitions, async () => {
     const created = await maintainPartitions(deps.db, 3);
@@ -89,6 +136,9 @@ export async function startWorker(deps: {
   // Partitions are checked at every start too, so a new installation never waits for 03:17.
   await boss.send(QUEUES.maintainPartitions, null, { singletonKey: "startup" });
 
+  // automation.refresh-segments: its own queue policy and schedule (every 5 minutes).
+  await startSegmentRefresh({ boss, db: deps.db, logger: deps.logger });
+
   const publishing = await startPublishing({
     boss,
     db: deps.db,
@@ -98,11 +148,39 @@ export async function startWorker(deps: {
     options: deps.publishOptions,
   });
 
+  let journeys: Journeys | null = null;
+  let messaging: Messaging | null = null;
+  if (deps.automation) {
+    const a = deps.automation;
+    await startJourneyWebhooks({ boss, db: deps.db, logger: deps.logger });
+    messaging = await startMessaging({
+      boss,
+      db: deps.db,
+      logger: deps.logger,
+      providers: a.providers,
+      pollMs: a.messagePollMs,
+      options: a.messageOptions,
+    });
+    journeys = await startJourneys({
+      boss,
+      db: deps.db,
+      logger: deps.logger,
+      executor: { ...a.executor, effects: journeyEffectQueue(boss) },
+      pollMs: a.journeyPollMs,
+      options: a.journeyOptions,
+      onMessagesQueued: messaging.enqueue,
+    });
+  }
+
   return {
     boss,
     publishing,
+    journeys,
+    messaging,
     stop: async () => {
-      // The dispatcher first, so no job is sent to a stopping pg-boss.
+      // The dispatchers first, so no job is sent to a stopping pg-boss.
+      await journeys?.stop();
+      await messaging?.stop();
       await publishing.stop();
       await boss.stop({ graceful: true, timeout: 10_000 });
     },

@@ -162,7 +162,12 @@ export async function ingestEvents(
   }
   await reactToEvents(
     ctx,
-    accepted.map((r) => ({ eventId: r.id, contactId: r.contact_id!, type: r.type })),
+    accepted.map((r) => ({
+      eventId: r.id,
+      contactId: r.contact_id!,
+      type: r.type,
+      occurredAt: new Date(r.occurred_at),
+    })),
     created.map((c) => c.id),
   );
   errors.sort((a, b) => a.index - b.index);
