@@ -204,8 +204,8 @@ describe("journey executor", () => {
     expect(events).toEqual([
       { type: "email_sent", n: 3 },
       { type: "journey_exited", n: 3 },
-      // Every step but the waits' first halves: Ada 7, Bob and Carl 6 each.
-      { type: "journey_step_completed", n: 7 + 6 + 6 },
+      // Action steps only: Ada welcome, tagVip, offer; Bob and Carl welcome, nurture.
+      { type: "journey_step_completed", n: 3 + 2 + 2 },
     ]);
   });
 

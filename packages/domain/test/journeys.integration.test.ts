@@ -299,10 +299,19 @@ describe("lifecycle", () => {
   it("pauses with executions held in place and resumes them where they were", async () => {
     const j = await activeJourney();
     await enrol({ journeyId: j.id, contactIds: [contacts[0]!, contacts[1]!] });
-    const due = () =>
-      h.owner<{ execution_id: string }[]>`
-        select d.execution_id from app.due_journey_executions(now() + interval '1 minute', 1000) d
-          join journey_executions e on e.id = d.execution_id where e.journey_id = ${j.id}`;
+    // What the dispatcher would take now, taken in a transaction rolled back (taking stamps them).
+    const due = async () => {
+      let taken: { execution_id: string }[] = [];
+      await h.owner
+        .begin(async (tx) => {
+          taken = await tx<{ execution_id: string }[]>`
+            select d.execution_id from app.take_due_journey_executions(now() + interval '1 minute', 1000, 300, ${account}) d
+              join journey_executions e on e.id = d.execution_id where e.journey_id = ${j.id}`;
+          throw new Error("rollback");
+        })
+        .catch(() => undefined);
+      return taken;
+    };
     expect(await due()).toHaveLength(2);
     const paused = await as((ctx) => pauseJourney(ctx, ref(j)));
     expect(paused.pausedAt).not.toBeNull();

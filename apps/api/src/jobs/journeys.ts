@@ -1,70 +1,111 @@
-// Journey executions on the job queue. A dispatcher looks for due executions every JOURNEY_POLL_MS
-// (app.due_journey_executions: active or waiting, next_run_at passed, journey active) and sends one
-// `automation.journey-step` job per (execution, step): singletonKey `<execution>:<step_seq>`, policy
-// `exclusive`, so while that step's job is queued or running another poll adds nothing. The job runs
-// advanceExecutions, which locks the executions and does nothing for a step that has already run:
-// a job that runs twice has its effect once. The jobs a worker fetches together (fetchSize) are
-// run together, one transaction per account, so a step's reads and writes are shared statements;
-// if that transaction fails, its jobs run one by one, so one bad execution holds back no other.
+// Journey executions on the job queue. A job names up to STEPS_PER_JOB executions of one account,
+// each with the step it was sent for, and runs them together: advanceExecutions, one tenant
+// transaction, so what a step reads or writes is one statement for all of them. The steps write
+// the jobs for what they leave for right away (the next step after a wait of 0, the messages they
+// queued) in that same transaction (executorQueue: pg-boss on the step's connection), so those jobs
+// exist if and only if the steps commit. A dispatcher looks every JOURNEY_POLL_MS for the rest
+// (app.take_due_journey_executions: waits that ended, resumed journeys, new enrolments, jobs lost
+// for good) and sends jobs for them in the transaction that stamps them as dispatched, so an
+// execution is not handed out twice while its job is on its way.
 //
-// When a step leaves its execution due at once (a wait of 0, a long chain cut at the per-job
-// bound) the job sends the next step's job itself, and hands the messages it queued to the sender,
-// without waiting for the next poll. The dispatcher stays the safety net: a worker killed between
-// its commit and those sends leaves rows the next poll finds.
-//
-// pg-boss retries a failed job with backoff (the step rolled back, nothing happened); after the
-// last retry the execution is failed (failExecution) rather than retried for ever. A job whose
-// worker was killed expires after expireInSeconds and is retried: keep it short (a step is a
+// Run-once is the database's (advance-execution.ts: row lock + step number): a job that runs
+// twice, or names a step that has run, does nothing the second time. pg-boss retries a failed job
+// with backoff (the steps rolled back, nothing happened). When a job of several executions fails,
+// each runs alone, and those that fail alone get a job of their own; a job of one execution that
+// fails its last retry fails the execution (failExecution) rather than retrying it for ever. A job
+// whose worker was killed expires after expireInSeconds and is retried: keep it short (a step is a
 // short transaction; only generate_content waits on an AI provider, bounded by AI_TIMEOUT_MS).
-import type { Database } from "@markettina/db";
+import type { Database, Transaction } from "@markettina/db";
 import {
   type AdvanceOutcome,
   advanceExecution,
   advanceExecutions,
-  dueJourneyExecutions,
   type ExecutorDeps,
+  type ExecutorQueue,
   failExecution,
-  type SendJob,
+  JOURNEY_DISPATCH_LEASE_SECONDS,
+  takeDueJourneyExecutions,
 } from "@markettina/domain";
 import type { PgBoss } from "pg-boss";
 import type { Logger } from "../logger.ts";
-import { startPoller } from "./messages.ts";
+import { txDatabase } from "../messaging/journey-webhooks.ts";
+import { insertSendJobs, startPoller } from "./messages.ts";
 
-export const JOURNEY_STEP_QUEUE = "automation.journey-step";
+export const JOURNEY_STEPS_QUEUE = "automation.journey-steps";
+/** Executions one job names (one tenant transaction). */
+export const STEPS_PER_JOB = 100;
 
-export interface JourneyStepJob {
+export interface JourneyStepsJob {
   accountId: string;
-  executionId: string;
-  seq: number;
+  executions: { executionId: string; seq: number }[];
 }
 
 export interface JourneyQueueOptions {
   /** Due executions handed out per poll (default 1,000). */
   batch?: number;
-  /** Workers on this process, and jobs each fetches at once (defaults 4 and 10). */
+  /** Workers on this process (default 2), and jobs each fetches at a time and runs one after the
+   * other (default 2: a worker whose fetch came back full fetches again at once instead of
+   * waiting for its poll, which pg-boss does not do for fetches of one). */
   concurrency?: number;
   fetchSize?: number;
   /** Seconds before a running job counts as lost and is retried (default 30). */
   expireInSeconds?: number;
   /** pg-boss retries of a failed step before the execution is failed (default 3). */
   retryLimit?: number;
+  /** Seconds a job may take to reach a worker before its executions are handed out again. */
+  dispatchLeaseSeconds?: number;
   clock?: () => Date;
 }
 
 export interface Journeys {
+  /** One dispatcher round: jobs for the due executions; answers how many were taken. */
   dispatch: () => Promise<number>;
   stop: () => Promise<void>;
+}
+
+/** Jobs for these executions, STEPS_PER_JOB of one account to a job, written in `tx`. */
+async function insertStepJobs(
+  boss: PgBoss,
+  items: readonly { accountId: string; executionId: string; seq: number }[],
+  tx: Transaction,
+  startAfter?: number,
+): Promise<void> {
+  const byAccount = new Map<string, JourneyStepsJob["executions"]>();
+  for (const { accountId, executionId, seq } of items)
+    byAccount.set(accountId, [...(byAccount.get(accountId) ?? []), { executionId, seq }]);
+  const rows: { data: JourneyStepsJob; startAfter?: number }[] = [];
+  for (const [accountId, executions] of byAccount)
+    for (let i = 0; i < executions.length; i += STEPS_PER_JOB)
+      rows.push({ data: { accountId, executions: executions.slice(i, i + STEPS_PER_JOB) }, startAfter });
+  if (rows.length > 0) await boss.insert(JOURNEY_STEPS_QUEUE, rows, { db: txDatabase(tx) });
+}
+
+/** The executor's queue port: the jobs for what a step leaves for right away, in its transaction. */
+export function executorQueue(boss: PgBoss): ExecutorQueue {
+  return {
+    async enqueue(tx, accountId, work) {
+      await insertStepJobs(
+        boss,
+        work.executions.map((e) => ({ accountId, ...e })),
+        tx,
+      );
+      await insertSendJobs(
+        boss,
+        work.messageIds.map((messageId) => ({ accountId, messageId })),
+        tx,
+      );
+    },
+  };
 }
 
 export async function startJourneys(deps: {
   boss: PgBoss;
   db: Database;
   logger: Logger;
+  /** With `queue` (executorQueue) for the continuations. */
   executor: ExecutorDeps;
   pollMs: number;
   options?: JourneyQueueOptions;
-  /** Messages the steps queued, for the sender (default: left to its dispatcher). */
-  onMessagesQueued?: (jobs: readonly SendJob[]) => Promise<void>;
 }): Promise<Journeys> {
   const { boss, db, logger } = deps;
   const options = deps.options ?? {};
@@ -78,89 +119,85 @@ export async function startJourneys(deps: {
     expireInSeconds: options.expireInSeconds ?? 30,
     deleteAfterSeconds: 3_600,
   };
-  await boss.createQueue(JOURNEY_STEP_QUEUE, { policy: "exclusive", notify: true, ...queueOptions });
-  await boss.updateQueue(JOURNEY_STEP_QUEUE, { notify: true, ...queueOptions });
+  await boss.createQueue(JOURNEY_STEPS_QUEUE, { notify: true, ...queueOptions });
+  await boss.updateQueue(JOURNEY_STEPS_QUEUE, { notify: true, ...queueOptions });
 
-  const sendSteps = async (jobs: readonly JourneyStepJob[]) => {
-    if (jobs.length === 0) return 0;
-    // In key order: the dispatcher and the continuations may insert the same keys at once, and
-    // unique-index inserts taken in different orders can deadlock.
-    const keyed = jobs.map((data) => ({ data, singletonKey: `${data.executionId}:${data.seq}` }));
-    keyed.sort((a, b) => (a.singletonKey < b.singletonKey ? -1 : a.singletonKey > b.singletonKey ? 1 : 0));
-    const ids = await boss.insert(JOURNEY_STEP_QUEUE, keyed);
-    return ids?.length ?? 0;
-  };
+  type StepsJob = { id: string; data: JourneyStepsJob; retryCount: number };
+  type Result = { id: string; status: "completed" | "failed"; output: unknown };
 
-  type StepJob = { id: string; data: JourneyStepJob; retryCount: number };
-  type StepResult = {
-    id: string;
-    status: "completed" | "failed";
-    output: unknown;
-    outcome: AdvanceOutcome | null;
-  };
-
-  /** One job alone (after its batch failed): a failure is retried, and failed for good at last. */
-  const runAlone = async (job: StepJob, now: Date): Promise<StepResult> => {
+  /** A job of one execution: a failure is retried by pg-boss, and fails the execution at last. */
+  const runSolo = async (job: StepsJob, now: Date): Promise<Result> => {
+    const { accountId } = job.data;
+    const { executionId, seq } = job.data.executions[0]!;
     try {
-      const outcome = await advanceExecution(db, { ...job.data, now }, deps.executor);
-      return { id: job.id, status: "completed", output: summary(outcome), outcome };
+      const outcome = await advanceExecution(db, { accountId, executionId, seq, now }, deps.executor);
+      return { id: job.id, status: "completed", output: summary(outcome) };
     } catch (error) {
       if (job.retryCount >= retryLimit) {
         // The last attempt: stop this contact visibly instead of retrying it for ever.
-        const failed = await failExecution(db, { ...job.data, now, error: (error as Error).message }).catch(
-          () => false,
-        );
+        const failed = await failExecution(db, {
+          accountId,
+          executionId,
+          seq,
+          now,
+          error: (error as Error).message,
+        }).catch(() => false);
         logger.error({ err: error, job: job.data, failed }, "journey step failed for good");
-        return { id: job.id, status: "completed", output: { failed: true }, outcome: null };
+        return { id: job.id, status: "completed", output: { failed: true } };
       }
       logger.warn(
         { err: error, job: job.data, retryCount: job.retryCount },
         "journey step failed, will retry",
       );
-      return { id: job.id, status: "failed", output: { message: (error as Error).message }, outcome: null };
+      return { id: job.id, status: "failed", output: { message: (error as Error).message } };
     }
   };
 
-  /** The jobs of one account in one transaction; if it fails, each job alone, so one execution
-   * that cannot run does not hold back the others. */
-  const runAccount = async (jobs: StepJob[], now: Date): Promise<StepResult[]> => {
-    // Two jobs of one execution in a batch (a step and its successor): only the later step can
-    // run; the earlier one has been run already, or is about to be by that later one's job.
-    const latest = new Map<string, number>();
-    for (const j of jobs)
-      latest.set(j.data.executionId, Math.max(j.data.seq, latest.get(j.data.executionId) ?? -1));
+  /** A job of several executions, in one transaction; if that fails, each alone, and those that
+   * fail alone get a job of their own (retried, and failed at last, as runSolo does). */
+  const runBatch = async (job: StepsJob, now: Date): Promise<Result> => {
+    const { accountId, executions } = job.data;
     try {
-      const outcomes = await advanceExecutions(
-        db,
-        jobs[0]!.data.accountId,
-        [...latest].map(([executionId, seq]) => ({ executionId, seq })),
-        now,
-        deps.executor,
-      );
-      return jobs.map((j) => {
-        const outcome: AdvanceOutcome =
-          j.data.seq === latest.get(j.data.executionId)
-            ? outcomes.get(j.data.executionId)!
-            : { status: "skipped", reason: "stale" };
-        return { id: j.id, status: "completed" as const, output: summary(outcome), outcome };
-      });
+      const outcomes = await advanceExecutions(db, accountId, executions, now, deps.executor);
+      return { id: job.id, status: "completed", output: tally(outcomes.values()) };
     } catch (error) {
-      if (jobs.length === 1) return [await runAlone(jobs[0]!, now)];
       logger.warn(
-        { err: error, jobs: jobs.length },
-        "journey step batch failed, running its jobs one by one",
+        { err: error, executions: executions.length },
+        "journey step job failed, running its steps one by one",
       );
-      const results: StepResult[] = [];
-      for (const job of jobs) results.push(await runAlone(job, now));
-      return results;
     }
+    const failed: JourneyStepsJob["executions"] = [];
+    const outcomes: AdvanceOutcome[] = [];
+    for (const e of executions) {
+      try {
+        outcomes.push(await advanceExecution(db, { accountId, ...e, now }, deps.executor));
+      } catch {
+        failed.push(e);
+      }
+    }
+    if (failed.length > 0) {
+      try {
+        await db.transaction((tx) =>
+          insertStepJobs(
+            boss,
+            failed.map((e) => ({ accountId, ...e })),
+            tx,
+            1,
+          ),
+        );
+      } catch (error) {
+        // Not even that: retry the whole job (the steps that ran are skipped as run).
+        return { id: job.id, status: "failed", output: { message: (error as Error).message } };
+      }
+    }
+    return { id: job.id, status: "completed", output: { ...tally(outcomes), retriedAlone: failed.length } };
   };
 
-  await boss.work<JourneyStepJob>(
-    JOURNEY_STEP_QUEUE,
+  await boss.work<JourneyStepsJob>(
+    JOURNEY_STEPS_QUEUE,
     {
-      localConcurrency: options.concurrency ?? 4,
-      batchSize: options.fetchSize ?? 10,
+      localConcurrency: options.concurrency ?? 2,
+      batchSize: options.fetchSize ?? 2,
       pollingIntervalSeconds: 0.5,
       // Inserts wake the workers (notify); this poll is for what no insert announces: retries
       // coming due after their backoff, jobs of a killed worker that expired.
@@ -169,46 +206,37 @@ export async function startJourneys(deps: {
       perJobResults: true,
     },
     async (jobs) => {
-      const now = clock();
-      const byAccount = new Map<string, StepJob[]>();
-      for (const job of jobs)
-        byAccount.set(job.data.accountId, [...(byAccount.get(job.data.accountId) ?? []), job]);
-      const results = (
-        await Promise.all([...byAccount.values()].map((group) => runAccount(group, now)))
-      ).flat();
-      // Continuations: the next step of executions left due now, and the messages just queued.
-      const next: JourneyStepJob[] = [];
-      const messages: SendJob[] = [];
-      for (const r of results) {
-        const o = r.outcome;
-        if (o?.status !== "advanced") continue;
-        const data = jobs.find((j) => j.id === r.id)!.data;
-        for (const messageId of o.messageIds) messages.push({ accountId: data.accountId, messageId });
-        if (
-          (o.executionStatus === "active" || o.executionStatus === "waiting") &&
-          o.nextRunAt &&
-          o.nextRunAt <= now
-        ) {
-          next.push({ accountId: data.accountId, executionId: data.executionId, seq: o.seq });
-        }
+      const results: Result[] = [];
+      for (const job of jobs) {
+        const now = clock();
+        results.push(await (job.data.executions.length === 1 ? runSolo(job, now) : runBatch(job, now)));
       }
-      try {
-        await sendSteps(next);
-        if (deps.onMessagesQueued) await deps.onMessagesQueued(messages);
-      } catch (error) {
-        // Only a shortcut: the dispatchers find these rows anyway.
-        logger.warn({ err: error }, "journey continuations not sent (the dispatchers will find them)");
-      }
-      return results.map(({ id, status, output }) => ({ id, status, output }));
+      return results;
     },
   );
 
-  const dispatch = async (): Promise<number> => {
-    const due = await dueJourneyExecutions(db, { now: clock(), limit: options.batch ?? 1_000 });
-    return sendSteps(due);
-  };
+  const dispatch = (): Promise<number> =>
+    db.transaction(async (tx) => {
+      const due = await takeDueJourneyExecutions(tx, {
+        now: clock(),
+        limit: options.batch ?? 1_000,
+        leaseSeconds: options.dispatchLeaseSeconds ?? JOURNEY_DISPATCH_LEASE_SECONDS,
+      });
+      await insertStepJobs(boss, due, tx);
+      return due.length;
+    });
   const poller = startPoller(deps.pollMs, dispatch, logger, "due journey steps");
   return { dispatch, stop: poller.stop };
+}
+
+/** How many executions of a job ended each way (the job's output). */
+function tally(outcomes: Iterable<AdvanceOutcome>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const o of outcomes) {
+    const key = o.status === "skipped" ? `skipped_${o.reason}` : o.executionStatus;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
 }
 
 const summary = (o: AdvanceOutcome) =>

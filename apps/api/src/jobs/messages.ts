@@ -1,44 +1,70 @@
-// Marketing messages on the job queue. A dispatcher looks for due messages every MESSAGE_POLL_MS
-// (app.due_messages: queued and past their time or backoff, or claimed by a sender longer ago than
-// the lease) and sends one `automation.send-message` job per message; journey steps also hand their
-// new messages over at once (enqueue), so a message does not wait for the next poll. The job runs
-// sendMessage, which claims the message in the database before sending it, so a message goes out
-// at most once per claim however many jobs name it. The jobs a worker fetches together are sent
-// together (sendMessages: one claim and one record transaction per account for the batch).
+// Marketing messages on the job queue. A job names up to MESSAGES_PER_JOB messages of one account:
+// journey steps write the jobs for the messages they queue in their own transaction (journeys.ts,
+// executorQueue), and a dispatcher looks every MESSAGE_POLL_MS for the rest (app.take_due_messages:
+// messages past a retry's backoff, messages whose job was lost, messages claimed by a sender that
+// died) and sends jobs for them in the transaction that stamps them as dispatched, so one message is
+// not handed out twice while its job is on its way. The job runs sendMessages, which claims the
+// messages in the database before sending them, so a message goes out at most once per claim
+// however many jobs name it (one claim and one record transaction for the job's messages).
 //
-// Policy `exclusive` with the message id as singletonKey: while a job for a message is queued or
-// running, sending another is a no-op. No pg-boss retries (retryLimit 0): retries are the
-// message's own (attempts, scheduled_at backoff). A job whose worker died stays `active` until it
-// expires (expireInSeconds = the claim lease), then the dispatcher finds its message again.
-import type { Database } from "@markettina/db";
+// A message's own retries are the message's (attempts, scheduled_at backoff). The job's pg-boss
+// retries are for jobs that never got to their messages: a job whose worker died expires and is
+// retried, and sendMessages claims only what is still due, so a retry sends nothing twice. A
+// message claimed by a dead sender is due again after the claim lease; one whose job failed for
+// good, after the dispatch lease.
+import type { Database, Transaction } from "@markettina/db";
 import {
-  dueMessages,
+  MESSAGE_DISPATCH_LEASE_SECONDS,
   MESSAGE_LEASE_SECONDS,
   type MessageProviders,
-  type SendJob,
   type SendOptions,
   sendMessages,
+  takeDueMessages,
 } from "@markettina/domain";
 import type { PgBoss } from "pg-boss";
 import type { Logger } from "../logger.ts";
+import { txDatabase } from "../messaging/journey-webhooks.ts";
 
-export const SEND_MESSAGE_QUEUE = "automation.send-message";
+export const SEND_MESSAGES_QUEUE = "automation.send-messages";
+/** Messages one job names (one claim and one record transaction). */
+export const MESSAGES_PER_JOB = 100;
+
+export interface SendMessagesJob {
+  accountId: string;
+  messageIds: string[];
+}
 
 export interface MessageQueueOptions extends SendOptions {
   /** Due messages handed out per poll (default 1,000). */
   batch?: number;
-  /** Workers on this process, and jobs each fetches at once (defaults 2 and 10); each worker
-   * hands sendConcurrency (5) messages to providers at once: 10 in all, the SMTP pool's size. */
+  /** Workers on this process (default 2), and jobs each fetches at a time and runs one after the
+   * other (default 2, see journeys.ts); each job hands sendConcurrency (5) messages to providers at
+   * once: 10 in all, the SMTP pool's size. */
   concurrency?: number;
   fetchSize?: number;
+  /** Seconds a job may take to reach a sender before its messages are handed out again. */
+  dispatchLeaseSeconds?: number;
 }
 
 export interface Messaging {
-  /** One dispatcher round: a job per due message; answers how many were new. */
+  /** One dispatcher round: jobs for the due messages; answers how many messages were taken. */
   dispatch: () => Promise<number>;
-  /** Hands messages to the sender now (journey steps that just queued them). */
-  enqueue: (jobs: readonly SendJob[]) => Promise<void>;
   stop: () => Promise<void>;
+}
+
+/** Jobs for these messages, MESSAGES_PER_JOB of one account to a job, written in `tx`. */
+export async function insertSendJobs(
+  boss: PgBoss,
+  jobs: readonly { accountId: string; messageId: string }[],
+  tx: Transaction,
+): Promise<void> {
+  const byAccount = new Map<string, string[]>();
+  for (const j of jobs) byAccount.set(j.accountId, [...(byAccount.get(j.accountId) ?? []), j.messageId]);
+  const rows: { data: SendMessagesJob }[] = [];
+  for (const [accountId, ids] of byAccount)
+    for (let i = 0; i < ids.length; i += MESSAGES_PER_JOB)
+      rows.push({ data: { accountId, messageIds: ids.slice(i, i + MESSAGES_PER_JOB) } });
+  if (rows.length > 0) await boss.insert(SEND_MESSAGES_QUEUE, rows, { db: txDatabase(tx) });
 }
 
 export async function startMessaging(deps: {
@@ -53,82 +79,67 @@ export async function startMessaging(deps: {
   const options = deps.options ?? {};
   const lease = options.leaseSeconds ?? MESSAGE_LEASE_SECONDS;
   const clock = options.clock ?? (() => new Date());
-  const queueOptions = { retryLimit: 0, expireInSeconds: lease, deleteAfterSeconds: 3_600 };
-  await boss.createQueue(SEND_MESSAGE_QUEUE, { policy: "exclusive", notify: true, ...queueOptions });
-  await boss.updateQueue(SEND_MESSAGE_QUEUE, { notify: true, ...queueOptions });
-  await boss.work<SendJob>(
-    SEND_MESSAGE_QUEUE,
+  const queueOptions = {
+    retryLimit: 3,
+    retryBackoff: true,
+    retryDelay: 1,
+    expireInSeconds: lease,
+    deleteAfterSeconds: 3_600,
+  };
+  await boss.createQueue(SEND_MESSAGES_QUEUE, { notify: true, ...queueOptions });
+  await boss.updateQueue(SEND_MESSAGES_QUEUE, { notify: true, ...queueOptions });
+  const sendOptions = { ...options, leaseSeconds: lease, clock };
+  const sendJob = async (job: { id: string; data: SendMessagesJob }) => {
+    const { accountId, messageIds } = job.data;
+    try {
+      const outcomes = await sendMessages(db, deps.providers, accountId, messageIds, sendOptions);
+      for (const outcome of outcomes.values()) {
+        if (outcome.status === "retrying") logger.warn(outcome, "message send failed, will retry");
+        else if (outcome.status === "failed") logger.error(outcome, "message send failed");
+        else if (outcome.status === "lost-claim") logger.error(outcome, "message send outlived its claim");
+        else if (outcome.status === "deferred") logger.warn(outcome, "message send deferred to its lease");
+      }
+      const counts: Record<string, number> = {};
+      for (const o of outcomes.values()) counts[o.status] = (counts[o.status] ?? 0) + 1;
+      return { id: job.id, status: "completed" as const, output: counts };
+    } catch (error) {
+      // Nothing recorded for these (the claim or the record rolled back): the messages are
+      // due again after their leases and the dispatcher hands them out again.
+      logger.error({ err: error, accountId, messages: messageIds.length }, "message job failed");
+      return { id: job.id, status: "failed" as const, output: { message: (error as Error).message } };
+    }
+  };
+
+  await boss.work<SendMessagesJob>(
+    SEND_MESSAGES_QUEUE,
     {
       localConcurrency: options.concurrency ?? 2,
-      batchSize: options.fetchSize ?? 10,
+      batchSize: options.fetchSize ?? 2,
       pollingIntervalSeconds: 0.5,
-      // Inserts wake the workers (notify); this poll is for what no insert announces: retries
-      // coming due after their backoff, jobs of a killed worker that expired.
+      // Inserts wake the workers (notify); this poll is for what no insert announces.
       notifyPollingIntervalSeconds: 1,
       burstWhenBatchFull: true,
       perJobResults: true,
     },
     async (jobs) => {
-      const byAccount = new Map<string, typeof jobs>();
-      for (const job of jobs)
-        byAccount.set(job.data.accountId, [...(byAccount.get(job.data.accountId) ?? []), job]);
-      const sendOptions = { ...options, leaseSeconds: lease, clock };
-      const results = await Promise.all(
-        [...byAccount.entries()].map(async ([accountId, group]) => {
-          try {
-            const outcomes = await sendMessages(
-              db,
-              deps.providers,
-              accountId,
-              group.map((j) => j.data.messageId),
-              sendOptions,
-            );
-            return group.map((job) => {
-              const outcome = outcomes.get(job.data.messageId)!;
-              if (outcome.status === "retrying") logger.warn(outcome, "message send failed, will retry");
-              else if (outcome.status === "failed") logger.error(outcome, "message send failed");
-              else if (outcome.status === "lost-claim")
-                logger.error(outcome, "message send outlived its claim");
-              else if (outcome.status === "deferred")
-                logger.warn(outcome, "message send deferred to its lease");
-              return { id: job.id, status: "completed" as const, output: outcome };
-            });
-          } catch (error) {
-            // Nothing recorded for these (the claim or the record rolled back): the messages are
-            // due again (queued, or claimed until the lease ends) and the dispatcher finds them.
-            logger.error({ err: error, accountId, messages: group.length }, "message job failed");
-            return group.map((job) => ({
-              id: job.id,
-              status: "failed" as const,
-              output: { message: (error as Error).message },
-            }));
-          }
-        }),
-      );
-      return results.flat();
+      const results = [];
+      for (const job of jobs) results.push(await sendJob(job));
+      return results;
     },
   );
-
-  // In key order: the dispatcher and the journey steps may insert the same keys at once, and
-  // unique-index inserts taken in different orders can deadlock.
-  const insert = async (jobs: readonly SendJob[]) => {
-    if (jobs.length === 0) return 0;
-    const sorted = [...jobs].sort((a, b) =>
-      a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0,
-    );
-    const ids = await boss.insert(
-      SEND_MESSAGE_QUEUE,
-      sorted.map((data) => ({ data, singletonKey: data.messageId })),
-    );
-    return ids?.length ?? 0;
-  };
-  const enqueue = async (jobs: readonly SendJob[]) => {
-    await insert(jobs);
-  };
-  const dispatch = async (): Promise<number> =>
-    insert(await dueMessages(db, { now: clock(), limit: options.batch ?? 1_000, leaseSeconds: lease }));
+  const dispatch = (): Promise<number> =>
+    db.transaction(async (tx) => {
+      const due = await takeDueMessages(tx, {
+        now: clock(),
+        limit: options.batch ?? 1_000,
+        leaseSeconds: lease,
+        dispatchLeaseSeconds: options.dispatchLeaseSeconds ?? MESSAGE_DISPATCH_LEASE_SECONDS,
+      });
+      await insertSendJobs(boss, due, tx);
+      return due.length;
+    });
   const poller = startPoller(deps.pollMs, dispatch, logger, "due messages");
-  return { dispatch, enqueue, stop: poller.stop };
+  return { dispatch, stop: poller.stop };
 }
 
 /** A chain of timeouts rather than an interval: a slow round never overlaps the next one. */

@@ -20,8 +20,14 @@ import {
   journeyEffectQueue,
   startJourneyWebhooks,
 } from "../messaging/journey-webhooks.ts";
-import { JOURNEY_STEP_QUEUE, type JourneyQueueOptions, type Journeys, startJourneys } from "./journeys.ts";
-import { type MessageQueueOptions, type Messaging, SEND_MESSAGE_QUEUE, startMessaging } from "./messages.ts";
+import {
+  executorQueue,
+  JOURNEY_STEPS_QUEUE,
+  type JourneyQueueOptions,
+  type Journeys,
+  startJourneys,
+} from "./journeys.ts";
+import { type MessageQueueOptions, type Messaging, SEND_MESSAGES_QUEUE, startMessaging } from "./messages.ts";
 import { PUBLISH_QUEUE, type Publishing, startPublishing } from "./publish-posts.ts";
 import { startSegmentRefresh } from "./segments.ts";
 
@@ -32,24 +38,24 @@ export const QUEUES = {
   expireTokens: "billing.expire-tokens",
   autoRecharge: "billing.auto-recharge",
   publishPost: PUBLISH_QUEUE,
-  journeyStep: JOURNEY_STEP_QUEUE,
-  sendMessage: SEND_MESSAGE_QUEUE,
+  journeySteps: JOURNEY_STEPS_QUEUE,
+  sendMessages: SEND_MESSAGES_QUEUE,
   journeyWebhook: JOURNEY_WEBHOOK_QUEUE,
 } as const;
 
 /** Queues created with their own policy by the module that works them. */
 const OWN_POLICY: readonly string[] = [
   QUEUES.publishPost,
-  QUEUES.journeyStep,
-  QUEUES.sendMessage,
+  QUEUES.journeySteps,
+  QUEUES.sendMessages,
   QUEUES.journeyWebhook,
 ];
 
 /** Journeys and their messages (see jobs/journeys.ts, jobs/messages.ts). */
 export interface AutomationDeps {
   providers: MessageProviders;
-  /** The executor's ports; the webhook outbox is added here (it needs pg-boss). */
-  executor: Omit<ExecutorDeps, "effects">;
+  /** The executor's ports; the webhook outbox and the job queue are added here (they need pg-boss). */
+  executor: Omit<ExecutorDeps, "effects" | "queue">;
   journeyPollMs: number;
   messagePollMs: number;
   journeyOptions?: JourneyQueueOptions;
@@ -165,10 +171,9 @@ export async function startWorker(deps: {
       boss,
       db: deps.db,
       logger: deps.logger,
-      executor: { ...a.executor, effects: journeyEffectQueue(boss) },
+      executor: { ...a.executor, effects: journeyEffectQueue(boss), queue: executorQueue(boss) },
       pollMs: a.journeyPollMs,
       options: a.journeyOptions,
-      onMessagesQueued: messaging.enqueue,
     });
   }
 

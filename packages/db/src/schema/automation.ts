@@ -292,6 +292,10 @@ export const journeyExecutions = pgTable(
     state: jsonb("state").$type<Record<string, unknown>>().notNull().default({}),
     /** When the next step is due; null once finished. */
     nextRunAt: timestamptz("next_run_at"),
+    /** When a job for the due step was sent (by the dispatcher, or by the previous step in its own
+     * transaction); null while no job is on its way. A lease: the dispatcher sends another only
+     * once it is older than the dispatch lease (a job lost for good). */
+    dispatchedAt: timestamptz("dispatched_at"),
     exitReason: text("exit_reason"),
     enteredAt: timestamptz("entered_at").notNull().defaultNow(),
     completedAt: timestamptz("completed_at"),
@@ -303,7 +307,13 @@ export const journeyExecutions = pgTable(
     unique("journey_executions_entry_key").on(t.accountId, t.journeyId, t.contactId, t.entryKey),
     index("journey_executions_node_idx").on(t.accountId, t.journeyId, t.currentNodeId, t.status),
     index("journey_executions_contact_idx").on(t.accountId, t.contactId, t.enteredAt),
-    index("journey_executions_due_idx").on(t.nextRunAt).where(sql`status in ('active', 'waiting')`),
+    // Due and no job on its way (the dispatcher's scan), and jobs on their way (their leases).
+    index("journey_executions_due_idx")
+      .on(t.nextRunAt)
+      .where(sql`status in ('active', 'waiting') and dispatched_at is null`),
+    index("journey_executions_dispatched_idx")
+      .on(t.dispatchedAt)
+      .where(sql`status in ('active', 'waiting') and dispatched_at is not null`),
     foreignKey({
       name: "journey_executions_journey_fk",
       columns: [t.accountId, t.journeyId],
@@ -398,6 +408,8 @@ export const messageQueue = pgTable(
     scheduledAt: timestamptz("scheduled_at").notNull().defaultNow(),
     status: messageStatus("status").notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
+    /** When a send job naming it was sent (as journey_executions.dispatched_at); null once claimed. */
+    dispatchedAt: timestamptz("dispatched_at"),
     /** When a sender claimed it ('sending'); a claim older than the lease is a crashed sender's. */
     claimedAt: timestamptz("claimed_at"),
     sentAt: timestamptz("sent_at"),
@@ -409,7 +421,14 @@ export const messageQueue = pgTable(
   (t) => [
     unique("message_queue_account_id_id_key").on(t.accountId, t.id),
     unique("message_queue_idempotency_key").on(t.accountId, t.idempotencyKey),
-    index("message_queue_due_idx").on(t.scheduledAt).where(sql`status in ('queued', 'sending')`),
+    // Queued with no job on its way; jobs on their way; claims (a lapsed one is a dead sender's).
+    index("message_queue_due_idx")
+      .on(t.priority.desc(), t.scheduledAt)
+      .where(sql`status = 'queued' and dispatched_at is null`),
+    index("message_queue_dispatched_idx")
+      .on(t.dispatchedAt)
+      .where(sql`status = 'queued' and dispatched_at is not null`),
+    index("message_queue_claimed_idx").on(t.claimedAt).where(sql`status = 'sending'`),
     index("message_queue_contact_sent_idx").on(t.accountId, t.contactId, t.sentAt),
     index("message_queue_execution_idx").on(t.accountId, t.executionId),
     contactRef(t, "message_queue_contact_fk").onDelete("cascade"),

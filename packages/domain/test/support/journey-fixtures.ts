@@ -8,8 +8,6 @@ import type { Database } from "@markettina/db";
 import type postgres from "postgres";
 import {
   advanceExecutions,
-  dueJourneyExecutions,
-  dueMessages,
   type ExecutorDeps,
   JourneyDefinition,
   type MessageProvider,
@@ -17,6 +15,8 @@ import {
   type OutgoingMessage,
   type SendOutcome,
   sendMessages,
+  takeDueJourneyExecutions,
+  takeDueMessages,
 } from "../../src/index.ts";
 
 export async function createAccount(sql: postgres.Sql, name = "Journey Bakery"): Promise<string> {
@@ -139,7 +139,7 @@ export async function runDueSteps(
 ): Promise<number> {
   let ran = 0;
   for (;;) {
-    const due = await dueJourneyExecutions(db, { now, limit: 500 });
+    const due = await takeDueJourneyExecutions(db, { now, limit: 500 });
     if (due.length === 0) return ran;
     for (let i = 0; i < due.length; i += batch) {
       const slice = due.slice(i, i + batch);
@@ -168,9 +168,7 @@ export async function sendDueMessages(
   const leaseSeconds = options.leaseSeconds ?? 120;
   const batch = options.batch ?? 10;
   const outcomes: SendOutcome[] = [];
-  const due = (await dueMessages(db, { now, limit: 5_000, leaseSeconds })).filter(
-    (j) => !options.accountId || j.accountId === options.accountId,
-  );
+  const due = await takeDueMessages(db, { now, limit: 5_000, leaseSeconds, accountId: options.accountId });
   for (let i = 0; i < due.length; i += batch) {
     const slice = due.slice(i, i + batch);
     for (const accountId of new Set(slice.map((j) => j.accountId))) {

@@ -19,14 +19,28 @@
 // execution is left due now for the next job); a wait ends a walk with next_run_at set (a wait of 0
 // is "now": the contact yields and the next job carries on). Before every step the journey's goals
 // and exit criteria are checked on the contact's current data.
-import { type Database, schema, type TenantScope, withTenant } from "@markettina/db";
-import { and, eq, inArray, sql } from "drizzle-orm";
+//
+// What the walks leave for right away (executions due now, messages queued) is handed to the
+// worker's queue IN THIS TRANSACTION (deps.queue: pg-boss jobs written on the same connection) and
+// stamped dispatched_at, so the next jobs exist if and only if these steps commit and the
+// dispatcher does not send them again. Executions skipped because they cannot run now (held by a
+// paused journey, not due, finished) lose their stamp: the dispatcher finds them when they can.
+import { type Database, type Executor, schema, type TenantScope, withTenant } from "@markettina/db";
+import { and, eq, sql } from "drizzle-orm";
 import { type OperationContext, systemActor } from "../../context.ts";
 import { contactsMatch } from "./contact-checks.ts";
 import type { ExecutorDeps } from "./executor-ports.ts";
 import { type JourneyGraph, loadGraph } from "./journey-graph.ts";
 import { runNode } from "./run-node.ts";
-import { bump, type ExecutionState, leaveWait, recordStep, type Walk, type WalkEnd } from "./walk.ts";
+import {
+  bump,
+  continuesNow,
+  type ExecutionState,
+  leaveWait,
+  recordStep,
+  type Walk,
+  type WalkEnd,
+} from "./walk.ts";
 import { writeBack } from "./write-back.ts";
 
 /** Immediate steps one job runs before it leaves the rest to the next job. */
@@ -121,7 +135,7 @@ export async function advanceExecutionsInTenant(
     .from(e)
     .innerJoin(j, and(eq(j.accountId, e.accountId), eq(j.id, e.journeyId)))
     .innerJoin(c, and(eq(c.accountId, e.accountId), eq(c.id, e.contactId)))
-    .where(inArray(e.id, [...wanted.keys()]))
+    .where(sql`${e.id} = any(${sql.param([...wanted.keys()])}::uuid[])`)
     .orderBy(e.id)
     .for("update", { of: e });
 
@@ -172,6 +186,7 @@ export async function advanceExecutionsInTenant(
   for (const id of wanted.keys())
     if (!outcomes.has(id) && !walks.some((w) => w.execution.id === id))
       outcomes.set(id, { status: "skipped", reason: "missing" });
+  await releaseSkipped(ctx, outcomes);
 
   for (const walk of walks) {
     if (walk.contact.deletedAt) {
@@ -195,7 +210,16 @@ export async function advanceExecutionsInTenant(
   // Long chains of immediate nodes go on in the next job, so one job never runs unbounded.
   for (const walk of walks) walk.end ??= { status: "active", nextRunAt: now };
 
-  await writeBack(ctx, walks, now);
+  const queue = deps.queue;
+  await writeBack(ctx, walks, now, { handedOver: queue !== undefined });
+  if (queue) {
+    const executions = walks
+      .filter((w) => continuesNow(w, now))
+      .map((w) => ({ executionId: w.execution.id, seq: w.seq }));
+    const messageIds = walks.flatMap((w) => w.messageIds);
+    if (executions.length > 0 || messageIds.length > 0)
+      await queue.enqueue(ctx.tx, ctx.accountId, { executions, messageIds });
+  }
   for (const walk of walks) {
     outcomes.set(walk.execution.id, {
       status: "advanced",
@@ -207,6 +231,17 @@ export async function advanceExecutionsInTenant(
     });
   }
   return outcomes;
+}
+
+/** Executions a job could not run now lose their dispatch stamp (see the top). */
+async function releaseSkipped(ctx: OperationContext, outcomes: ReadonlyMap<string, AdvanceOutcome>) {
+  const ids = [...outcomes]
+    .filter(([, o]) => o.status === "skipped" && ["held", "not_due", "finished"].includes(o.reason))
+    .map(([id]) => id);
+  if (ids.length === 0) return;
+  await ctx.tx.execute(sql`
+    update journey_executions set dispatched_at = null
+     where id = any(${sql.param(ids)}::uuid[]) and dispatched_at is not null`);
 }
 
 const kindOf = (walk: Walk, nodeId: string) => walk.graph.nodes.get(nodeId)?.kind ?? "unknown";
@@ -349,13 +384,21 @@ function goalOrExit(walk: Walk): WalkEnd | null {
   return null;
 }
 
-/** Due executions of every tenant (ids and step numbers), for the journey dispatcher. */
-export async function dueJourneyExecutions(
-  db: Database,
-  o: { now: Date; limit: number },
+/** How long a step job may take to reach a worker before its executions are handed out again. */
+export const JOURNEY_DISPATCH_LEASE_SECONDS = 300;
+
+/**
+ * Takes due executions of every tenant (or of `accountId`) for the journey dispatcher, stamped as
+ * dispatched (app.take_due_journey_executions): run it in the transaction that sends the jobs
+ * naming them. Ids and step numbers only.
+ */
+export async function takeDueJourneyExecutions(
+  db: Executor,
+  o: { now: Date; limit: number; leaseSeconds?: number; accountId?: string },
 ): Promise<{ accountId: string; executionId: string; seq: number }[]> {
   const rows = await db.execute<{ account_id: string; execution_id: string; step_seq: number }>(
-    sql`select account_id, execution_id, step_seq from app.due_journey_executions(${o.now}::timestamptz, ${o.limit}::int)`,
+    sql`select account_id, execution_id, step_seq from app.take_due_journey_executions(${o.now}::timestamptz,
+          ${o.limit}::int, ${o.leaseSeconds ?? JOURNEY_DISPATCH_LEASE_SECONDS}::int, ${o.accountId ?? null}::uuid)`,
   );
   return rows.map((r) => ({ accountId: r.account_id, executionId: r.execution_id, seq: r.step_seq }));
 }

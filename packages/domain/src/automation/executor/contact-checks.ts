@@ -25,10 +25,7 @@ export async function contactsMatch(
   const rows = await tx.execute<Record<string, boolean | string>>(
     // By key (the compiled predicates check the account); see advance-execution.ts on why.
     sql`select c.id, ${sql.join(columns, sql`, `)} from contacts c
-         where c.id in (${sql.join(
-           ids.map((id) => sql`${id}::uuid`),
-           sql`, `,
-         )})`,
+         where c.id = any(${sql.param(ids)}::uuid[])`,
   );
   for (const row of rows)
     result.set(

@@ -44,6 +44,22 @@ export interface JourneyEffectQueue {
   enqueueWebhook(tx: Transaction, call: JourneyWebhookCall): Promise<void>;
 }
 
+/** Work a step leaves for right away: executions due now, messages just queued. */
+export interface ContinuationWork {
+  executions: { executionId: string; seq: number }[];
+  messageIds: string[];
+}
+
+/**
+ * The executor's job queue (the worker's pg-boss). `enqueue` writes the jobs for the work a step
+ * leaves IN THE STEP'S TRANSACTION `tx`: they exist if and only if the step commits, so a worker
+ * killed after the commit loses nothing and the dispatchers need not look for it. Without this
+ * port the rows are left for the dispatchers (the tests' drivers).
+ */
+export interface ExecutorQueue {
+  enqueue(tx: Transaction, accountId: string, work: ContinuationWork): Promise<void>;
+}
+
 export interface ExecutorDeps {
   /** Unsubscribe links in marketing messages: the API's public address and AUTH_SECRET. */
   unsubscribe?: { baseUrl: string; secret: string };
@@ -51,6 +67,7 @@ export interface ExecutorDeps {
   providerNames?: Partial<Record<"email" | "sms" | "push", string>>;
   workflows?: WorkflowStarter;
   effects?: JourneyEffectQueue;
+  queue?: ExecutorQueue;
   /** generate_content actions (default: the offline provider, as the console's generation). */
   generationProvider?: GenerationProvider;
 }

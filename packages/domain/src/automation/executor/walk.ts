@@ -77,6 +77,12 @@ export interface WalkEnd {
   converted?: boolean;
 }
 
+/** The walk left its execution due now: its next step's job goes with the step's transaction. */
+export const continuesNow = (walk: Walk, now: Date): boolean =>
+  (walk.end!.status === "active" || walk.end!.status === "waiting") &&
+  walk.end!.nextRunAt !== null &&
+  walk.end!.nextRunAt <= now;
+
 export function bump(walk: Walk, nodeId: string, deltas: NodeStatDeltas): void {
   const current = walk.stats.get(nodeId) ?? {};
   for (const [key, n] of Object.entries(deltas) as [keyof NodeStatDeltas, number][]) {
@@ -107,7 +113,10 @@ export function recordStep(
   };
   walk.steps.push(record);
   walk.seq += 1;
-  if (step.outcome !== "waiting") {
+  // Actions only: "sent the welcome e-mail", "tagged VIP" are what a segment or a contact's
+  // timeline asks about; the journey's plumbing (trigger, waits, conditions, splits, exit) is in
+  // the step log, and entering and leaving are journey_entered / journey_exited.
+  if (step.outcome !== "waiting" && step.nodeKind === "action") {
     walk.events.push({
       type: "journey_step_completed",
       payload: {

@@ -1,10 +1,10 @@
 // The end of a batch of walks (advance-execution.ts): everything they produced written in one
 // statement, then the node statistics.
 import { schema, uuidv7 } from "@markettina/db";
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { OperationContext } from "../../context.ts";
 import { bumpManyNodeStats, type NodeStatDeltas } from "./node-stats.ts";
-import type { Walk } from "./walk.ts";
+import { continuesNow, type Walk } from "./walk.ts";
 
 const json = (value: unknown) => sql`${JSON.stringify(value)}::text::jsonb`;
 
@@ -13,7 +13,14 @@ const json = (value: unknown) => sql`${JSON.stringify(value)}::text::jsonb`;
  * executions, the step log, the marketing events, as data-modifying CTEs), then the hot statistics
  * rows last, so their locks are held only until the commit.
  */
-export async function writeBack(ctx: OperationContext, walks: readonly Walk[], now: Date): Promise<void> {
+export async function writeBack(
+  ctx: OperationContext,
+  walks: readonly Walk[],
+  now: Date,
+  /** handedOver: the work left for right away goes to the queue with this transaction (stamped
+   * dispatched_at); otherwise it is left for the dispatchers. */
+  o: { handedOver: boolean },
+): Promise<void> {
   if (walks.length === 0) return;
   const at = sql`${now}::timestamptz`;
   for (const walk of walks) {
@@ -28,74 +35,101 @@ export async function writeBack(ctx: OperationContext, walks: readonly Walk[], n
       });
     }
   }
+  // Each table's rows travel as ONE jsonb parameter (jsonb_to_recordset), not as a VALUES list of
+  // bound parameters: the statement's text is then the same for any number of walks, so Postgres
+  // parses and plans a short statement instead of one with thousands of parameters (planning such
+  // a list cost more than the inserts themselves).
   const messages = walks.flatMap((w) => w.messages);
-  const parts: SQL[] = [];
-  if (messages.length > 0) {
-    const rows = messages.map(
-      (
-        m,
-      ) => sql`(${m.id}::uuid, ${m.accountId}::uuid, ${m.contactId}::uuid, ${m.channel}::message_channel, ${m.provider}::text,
-                  ${m.purpose ?? "marketing"}::consent_type, ${m.idempotencyKey}::text, ${m.journeyId ?? null}::uuid,
-                  ${m.executionId ?? null}::uuid, ${m.nodeId ?? null}::text, ${m.campaignId ?? null}::uuid, ${json(m.payload)},
-                  ${m.scheduledAt}::timestamptz, ${at}, ${at})`,
-    );
-    parts.push(sql`queued as (
-      insert into message_queue (id, account_id, contact_id, channel, provider, purpose, idempotency_key, journey_id,
-                                 execution_id, node_id, campaign_id, payload, scheduled_at, created_at, updated_at)
-      values ${sql.join(rows, sql`, `)}
-      on conflict (account_id, idempotency_key) do nothing
-      returning id, idempotency_key)`);
-  }
-  const steps = walks.flatMap((w) =>
-    w.steps.map(
-      (
-        s,
-      ) => sql`(${uuidv7()}::uuid, ${ctx.accountId}::uuid, ${w.execution.id}::uuid, ${s.seq}::int, ${s.nodeId}::text,
-                  ${s.nodeKind}::text, ${s.outcome}::text, ${s.error}::text, ${json(s.detail)}, ${at}, ${at})`,
-    ),
+  const messageRows = messages.map((m) => ({
+    id: m.id,
+    account_id: m.accountId,
+    contact_id: m.contactId,
+    channel: m.channel,
+    provider: m.provider,
+    purpose: m.purpose ?? "marketing",
+    idempotency_key: m.idempotencyKey,
+    journey_id: m.journeyId ?? null,
+    execution_id: m.executionId ?? null,
+    node_id: m.nodeId ?? null,
+    campaign_id: m.campaignId ?? null,
+    payload: m.payload,
+    scheduled_at: m.scheduledAt.toISOString(),
+    dispatched_at: o.handedOver ? now.toISOString() : null,
+  }));
+  const stepRows = walks.flatMap((w) =>
+    w.steps.map((s) => ({
+      id: uuidv7(),
+      execution_id: w.execution.id,
+      seq: s.seq,
+      node_id: s.nodeId,
+      node_kind: s.nodeKind,
+      outcome: s.outcome,
+      error: s.error,
+      detail: s.detail,
+    })),
   );
-  if (steps.length > 0) {
-    parts.push(sql`steps as (
-      insert into journey_steps (id, account_id, execution_id, seq, node_id, node_kind, outcome, error, detail, started_at, finished_at)
-      values ${sql.join(steps, sql`, `)})`);
-  }
-  const events = walks.flatMap((w) =>
-    w.events.map(
-      (
-        ev,
-      ) => sql`(${uuidv7()}::uuid, ${ctx.accountId}::uuid, ${w.execution.contactId}::uuid, ${ev.type}::text,
-                   ${w.campaignId}::uuid, ${w.execution.journeyId}::uuid, ${json(ev.payload)}, ${at})`,
-    ),
+  const eventRows = walks.flatMap((w) =>
+    w.events.map((ev) => ({
+      id: uuidv7(),
+      contact_id: w.execution.contactId,
+      type: ev.type,
+      campaign_id: w.campaignId,
+      journey_id: w.execution.journeyId,
+      payload: ev.payload,
+    })),
   );
-  if (events.length > 0) {
-    parts.push(sql`events as (
-      insert into marketing_events (id, account_id, contact_id, type, campaign_id, journey_id, payload, occurred_at)
-      values ${sql.join(events, sql`, `)})`);
-  }
-  const moves = walks.map((w) => {
+  const moveRows = walks.map((w) => {
     const end = w.end!;
     const finished = end.status !== "active" && end.status !== "waiting";
-    return sql`(${w.execution.id}::uuid, ${w.nodeId}::text, ${w.seq}::int, ${end.status}::journey_execution_status,
-                ${json(w.state)}, ${end.nextRunAt}::timestamptz, ${finished ? (end.reason ?? null) : null}::text,
-                ${finished ? now : null}::timestamptz, ${end.converted ? now : w.execution.convertedAt}::timestamptz)`;
+    return {
+      id: w.execution.id,
+      node_id: w.nodeId,
+      seq: w.seq,
+      status: end.status,
+      state: w.state,
+      next_run_at: end.nextRunAt?.toISOString() ?? null,
+      exit_reason: finished ? (end.reason ?? null) : null,
+      completed_at: finished ? now.toISOString() : null,
+      converted_at: (end.converted ? now : w.execution.convertedAt)?.toISOString() ?? null,
+      dispatched_at: o.handedOver && continuesNow(w, now) ? now.toISOString() : null,
+    };
   });
-  parts.push(sql`moved as (
-    update journey_executions e
-       set current_node_id = v.node_id, step_seq = v.seq, status = v.status, state = v.state,
-           next_run_at = v.next_run_at, exit_reason = v.exit_reason, completed_at = v.completed_at,
-           converted_at = v.converted_at, updated_at = ${at}
-      from (values ${sql.join(moves, sql`, `)})
-           as v(id, node_id, seq, status, state, next_run_at, exit_reason, completed_at, converted_at)
-     where e.id = v.id
-       -- By primary key, the tenant left to row-level security (see the lock above); the ids again
-       -- as a list, so the rows are found by key rather than by joining every row to VALUES.
-       and e.id in (${sql.join(
-         walks.map((w) => sql`${w.execution.id}::uuid`),
-         sql`, `,
-       )}))`);
   const queued = await ctx.tx.execute<{ id: string; idempotency_key: string }>(sql`
-    with ${sql.join(parts, sql`, `)}
-    ${messages.length > 0 ? sql`select id, idempotency_key from queued` : sql`select null::uuid as id, null::text as idempotency_key where false`}`);
+    with queued as (
+      insert into message_queue (id, account_id, contact_id, channel, provider, purpose, idempotency_key, journey_id,
+                                 execution_id, node_id, campaign_id, payload, scheduled_at, dispatched_at, created_at, updated_at)
+      select r.id, r.account_id, r.contact_id, r.channel, r.provider, r.purpose, r.idempotency_key, r.journey_id,
+             r.execution_id, r.node_id, r.campaign_id, r.payload, r.scheduled_at, r.dispatched_at, ${at}, ${at}
+        from jsonb_to_recordset(${json(messageRows)}) as r(id uuid, account_id uuid, contact_id uuid,
+             channel message_channel, provider text, purpose consent_type, idempotency_key text, journey_id uuid,
+             execution_id uuid, node_id text, campaign_id uuid, payload jsonb, scheduled_at timestamptz,
+             dispatched_at timestamptz)
+      on conflict (account_id, idempotency_key) do nothing
+      returning id, idempotency_key
+    ), steps as (
+      insert into journey_steps (id, account_id, execution_id, seq, node_id, node_kind, outcome, error, detail, started_at, finished_at)
+      select r.id, ${ctx.accountId}::uuid, r.execution_id, r.seq, r.node_id, r.node_kind, r.outcome, r.error, r.detail, ${at}, ${at}
+        from jsonb_to_recordset(${json(stepRows)}) as r(id uuid, execution_id uuid, seq int, node_id text,
+             node_kind text, outcome text, error text, detail jsonb)
+    ), events as (
+      insert into marketing_events (id, account_id, contact_id, type, campaign_id, journey_id, payload, occurred_at)
+      select r.id, ${ctx.accountId}::uuid, r.contact_id, r.type, r.campaign_id, r.journey_id, r.payload, ${at}
+        from jsonb_to_recordset(${json(eventRows)}) as r(id uuid, contact_id uuid, type text, campaign_id uuid,
+             journey_id uuid, payload jsonb)
+    ), moved as (
+      update journey_executions e
+         set current_node_id = v.node_id, step_seq = v.seq, status = v.status, state = v.state,
+             next_run_at = v.next_run_at, exit_reason = v.exit_reason, completed_at = v.completed_at,
+             converted_at = v.converted_at, dispatched_at = v.dispatched_at, updated_at = ${at}
+        from jsonb_to_recordset(${json(moveRows)}) as v(id uuid, node_id text, seq int,
+             status journey_execution_status, state jsonb, next_run_at timestamptz, exit_reason text,
+             completed_at timestamptz, converted_at timestamptz, dispatched_at timestamptz)
+       where e.id = v.id
+         -- By primary key, the tenant left to row-level security (see the lock above); the ids again
+         -- as an array, so the rows are found by key rather than by joining every row to the set.
+         and e.id = any(${sql.param(walks.map((w) => w.execution.id))}::uuid[])
+    )
+    select id, idempotency_key from queued`);
 
   const created = new Set(queued.map((q) => q.id));
   for (const walk of walks) for (const m of walk.messages) if (created.has(m.id)) walk.messageIds.push(m.id);

@@ -301,10 +301,9 @@ async function claim(
   now: Date,
   leaseSeconds: number,
 ): Promise<MessageRow[]> {
-  const list = sql.join(
-    ids.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
+  // The ids as one array parameter: the statement's text is the same for any batch (see
+  // write-back.ts), so it is planned as one short statement, not once per list.
+  const list = sql`${sql.param([...ids])}::uuid[]`;
   const rows = await tx.execute<{
     id: string;
     account_id: string;
@@ -320,16 +319,17 @@ async function claim(
   }>(sql`
     with due as (
       select id from message_queue
-       where id in (${list})
+       where id = any(${list})
          and ((status = 'queued' and scheduled_at <= ${now}::timestamptz)
               or (status = 'sending' and claimed_at < ${now}::timestamptz - make_interval(secs => ${leaseSeconds}::int)))
        order by id
          for update skip locked
     )
     update message_queue m
-       set status = 'sending', attempts = m.attempts + 1, claimed_at = ${now}::timestamptz, updated_at = ${now}::timestamptz
+       set status = 'sending', attempts = m.attempts + 1, claimed_at = ${now}::timestamptz, dispatched_at = null,
+           updated_at = ${now}::timestamptz
       from due
-     where m.id = due.id and m.id in (${list})
+     where m.id = due.id and m.id = any(${list})
     returning m.id, m.account_id, m.contact_id, m.channel, m.purpose, m.payload, m.attempts, m.journey_id,
               m.execution_id, m.node_id, m.campaign_id, m.priority, m.scheduled_at`);
   return [...rows]
@@ -380,17 +380,29 @@ async function record(tx: Transaction, verdicts: readonly Verdict[], now: Date):
           ...(m.channel === "email" ? { subject: m.payload.subject } : {}),
         }
       : null;
-    return sql`(${m.id}::uuid, ${m.attempts}::int, ${v.status}::message_status, ${v.lastError}::text,
-                ${v.scheduledAt ?? null}::timestamptz, ${sent ? now : null}::timestamptz,
-                ${v.providerMessageId ?? null}::text, ${v.provider ?? null}::text,
-                ${uuidv7()}::uuid, ${v.status === "queued" ? "retrying" : v.status}::text,
-                ${json({ attempt: m.attempts, ...v.log })},
-                ${uuidv7()}::uuid, ${sent ? `${m.channel}_sent` : null}::text, ${event === null ? null : JSON.stringify(event)}::text::jsonb)`;
+    return {
+      id: m.id,
+      attempts: m.attempts,
+      status: v.status,
+      last_error: v.lastError,
+      scheduled_at: v.scheduledAt?.toISOString() ?? null,
+      sent_at: sent ? now.toISOString() : null,
+      provider_message_id: v.providerMessageId ?? null,
+      provider: v.provider ?? null,
+      log_id: uuidv7(),
+      log_status: v.status === "queued" ? "retrying" : v.status,
+      log_detail: { attempt: m.attempts, ...v.log },
+      event_id: uuidv7(),
+      event_type: sent ? `${m.channel}_sent` : null,
+      event_payload: event,
+    };
   });
+  // One jsonb parameter for all the rows (see write-back.ts: a short statement to plan).
   const rows = await tx.execute<{ id: string }>(sql`
-    with v(id, attempts, status, last_error, scheduled_at, sent_at, provider_message_id, provider,
-           log_id, log_status, log_detail, event_id, event_type, event_payload) as (
-      values ${sql.join(values, sql`, `)}
+    with v as (
+      select * from jsonb_to_recordset(${json(values)}) as r(id uuid, attempts int, status message_status,
+             last_error text, scheduled_at timestamptz, sent_at timestamptz, provider_message_id text, provider text,
+             log_id uuid, log_status text, log_detail jsonb, event_id uuid, event_type text, event_payload jsonb)
     ), updated as (
       update message_queue m
          set status = v.status, last_error = v.last_error, scheduled_at = coalesce(v.scheduled_at, m.scheduled_at),
@@ -398,11 +410,8 @@ async function record(tx: Transaction, verdicts: readonly Verdict[], now: Date):
              provider = coalesce(v.provider, m.provider), updated_at = ${at}
         from v
        where m.id = v.id and m.status = 'sending' and m.attempts = v.attempts
-         -- The ids again as a list, so the rows are found by primary key (see advance-execution.ts).
-         and m.id in (${sql.join(
-           verdicts.map((x) => sql`${x.message.id}::uuid`),
-           sql`, `,
-         )})
+         -- The ids again as an array, so the rows are found by primary key (see advance-execution.ts).
+         and m.id = any(${sql.param(verdicts.map((x) => x.message.id))}::uuid[])
       returning m.id, m.account_id, m.contact_id, m.campaign_id, m.journey_id
     ), logs as (
       insert into delivery_logs (id, account_id, message_id, status, detail, created_at)

@@ -28,10 +28,7 @@ export async function suppressions(
              where r.account_id = c.account_id and r.contact_id = c.id
                and r.type = 'marketing' and r.status = 'granted') as granted
       from contacts c
-     where c.id in (${sql.join(
-       contactIds.map((id) => sql`${id}::uuid`),
-       sql`, `,
-     )})
+     where c.id = any(${sql.param([...contactIds])}::uuid[])
      order by c.id
        for no key update of c`);
   const contactOf = new Map(contacts.map((row) => [row.id, row]));
@@ -51,18 +48,12 @@ export async function suppressions(
   const history = new Map<string, Date[]>();
   if (capped.length > 0) {
     const hours = Math.max(...capped.map((m) => frequencyCapOf(m.payload)!.periodHours));
-    const batch = sql.join(
-      claimed.map((m) => sql`${m.id}::uuid`),
-      sql`, `,
-    );
-    const cappedContacts = sql.join(
-      [...new Set(capped.map((m) => m.contactId))].map((id) => sql`${id}::uuid`),
-      sql`, `,
-    );
+    const batch = sql.param(claimed.map((m) => m.id));
+    const cappedContacts = sql.param([...new Set(capped.map((m) => m.contactId))]);
     const rows = await tx.execute<{ contact_id: string; at: string }>(sql`
       select contact_id, coalesce(sent_at, claimed_at) as at from message_queue
-       where account_id = ${accountId} and contact_id in (${cappedContacts}) and purpose = 'marketing'
-         and id not in (${batch})
+       where account_id = ${accountId} and contact_id = any(${cappedContacts}::uuid[]) and purpose = 'marketing'
+         and id <> all(${batch}::uuid[])
          and ((status = 'sent' and sent_at > ${now}::timestamptz - make_interval(hours => ${hours}::int))
               or (status = 'sending' and claimed_at >= ${now}::timestamptz - make_interval(secs => ${leaseSeconds}::int)))`);
     for (const row of rows)
