@@ -58,6 +58,18 @@ function recordingQueue(): ExecutorQueue & { calls: ContinuationWork[] } {
   };
 }
 
+/** One contact entered at T0 in trigger → e-mail → wait 0 → exit; its execution id. */
+async function enrolInHelloThenYield(): Promise<string> {
+  const [contact] = await createContacts(h.owner, account, [{}]);
+  const journey = await createJourney(
+    h.owner,
+    account,
+    chain([trigger(), email("hello", "Hello"), waitFor("yield", 0, "minutes"), exit()]),
+  );
+  const [id] = await enrol(h.owner, account, journey, [contact!], T0);
+  return id!;
+}
+
 const stampOf = async (id: string) =>
   (
     await h.owner<
@@ -95,21 +107,15 @@ describe("dispatch stamps", () => {
   });
 
   it("hands the next step and the messages to the queue in the step's transaction, stamped", async () => {
-    const [c1] = await createContacts(h.owner, account, [{}]);
-    const journey = await createJourney(
-      h.owner,
-      account,
-      chain([trigger(), email("hello", "Hello"), waitFor("yield", 0, "minutes"), exit()]),
-    );
-    const [id] = await enrol(h.owner, account, journey, [c1!], T0);
+    const id = await enrolInHelloThenYield();
     const taken = await takeDueJourneyExecutions(h.db, { now: T0, limit: 10, accountId: account });
     const queue = recordingQueue();
 
     const outcomes = await advanceExecutions(h.db, account, taken, T0, { queue });
-    const outcome = outcomes.get(id!)!;
+    const outcome = outcomes.get(id)!;
     expect(outcome).toMatchObject({ status: "advanced", executionStatus: "waiting", nextRunAt: T0 });
     const messages = await h.owner<{ id: string; dispatched_at: Date | null }[]>`
-      select id, dispatched_at from message_queue where execution_id = ${id!}`;
+      select id, dispatched_at from message_queue where execution_id = ${id}`;
     // Trigger, e-mail and the wait's first half ran: the next job is for step 3.
     expect(outcome).toMatchObject({ seq: 3 });
     expect(queue.calls).toEqual([
@@ -117,34 +123,28 @@ describe("dispatch stamps", () => {
     ]);
     // Both stamped: neither dispatcher sends them again.
     expect(messages[0]!.dispatched_at).toEqual(T0);
-    expect(await stampOf(id!)).toEqual(T0);
+    expect(await stampOf(id)).toEqual(T0);
     expect(await takeDueJourneyExecutions(h.db, { now: T0, limit: 10, accountId: account })).toEqual([]);
     expect(
       await takeDueMessages(h.db, { now: T0, limit: 10, leaseSeconds: 120, accountId: account }),
     ).toEqual([]);
 
     // The next job finishes the contact: nothing more to hand over, and the stamp is gone.
-    const last = await advanceExecutions(h.db, account, [{ executionId: id!, seq: 3 }], T0, { queue });
-    expect(last.get(id!)).toMatchObject({ status: "advanced", executionStatus: "completed" });
+    const last = await advanceExecutions(h.db, account, [{ executionId: id, seq: 3 }], T0, { queue });
+    expect(last.get(id)).toMatchObject({ status: "advanced", executionStatus: "completed" });
     expect(queue.calls).toHaveLength(1);
-    expect(await stampOf(id!)).toBeNull();
+    expect(await stampOf(id)).toBeNull();
   });
 
   it("without a queue leaves the work to the dispatchers, unstamped", async () => {
-    const [c1] = await createContacts(h.owner, account, [{}]);
-    const journey = await createJourney(
-      h.owner,
-      account,
-      chain([trigger(), email("hello", "Hello"), waitFor("yield", 0, "minutes"), exit()]),
-    );
-    const [id] = await enrol(h.owner, account, journey, [c1!], T0);
+    const id = await enrolInHelloThenYield();
     await advanceExecutions(
       h.db,
       account,
       await takeDueJourneyExecutions(h.db, { now: T0, limit: 10, accountId: account }),
       T0,
     );
-    expect(await stampOf(id!)).toBeNull();
+    expect(await stampOf(id)).toBeNull();
     expect(await takeDueJourneyExecutions(h.db, { now: T0, limit: 10, accountId: account })).toEqual([
       { accountId: account, executionId: id, seq: 3 },
     ]);
@@ -156,13 +156,13 @@ describe("dispatch stamps", () => {
   it("a job that finds the journey paused removes the stamp: resuming does not wait for the lease", async () => {
     const [c1] = await createContacts(h.owner, account, [{}]);
     const journey = await createJourney(h.owner, account, chain([trigger(), exit()]));
-    const [id] = await enrol(h.owner, account, journey, [c1!], T0);
+    const [id] = (await enrol(h.owner, account, journey, [c1!], T0)) as [string];
     const taken = await takeDueJourneyExecutions(h.db, { now: T0, limit: 10, accountId: account });
     await h.owner`update journeys set status = 'paused' where id = ${journey.journeyId}`;
 
     const outcomes = await advanceExecutions(h.db, account, taken, T0);
-    expect(outcomes.get(id!)).toEqual({ status: "skipped", reason: "held" });
-    expect(await stampOf(id!)).toBeNull();
+    expect(outcomes.get(id)).toEqual({ status: "skipped", reason: "held" });
+    expect(await stampOf(id)).toBeNull();
     // Paused: not handed out; resumed: handed out at once.
     expect(await takeDueJourneyExecutions(h.db, { now: at(1), limit: 10, accountId: account })).toEqual([]);
     await h.owner`update journeys set status = 'active' where id = ${journey.journeyId}`;

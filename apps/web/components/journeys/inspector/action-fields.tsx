@@ -1,9 +1,9 @@
 "use client";
 
 import { ContentTemplateOptionsQuery } from "@/app/(console)/[account]/content/template-picker";
-import { rowIdOf } from "@/app/(console)/[account]/segments/segment-model";
 import { FormField, SelectInput, TextInput } from "@/components/ui/form-field";
 import { TextArea } from "@/components/ui/text-area";
+import { rowIdOf } from "@/lib/graphql/row-id";
 import { useAccountQuery } from "@/lib/graphql/use-graphql";
 import type { Action, ContentType } from "../journey-definition";
 import { ACTION_LABELS } from "../node-catalog";

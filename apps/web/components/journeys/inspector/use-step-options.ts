@@ -4,9 +4,9 @@
 "use client";
 
 import { useMemo } from "react";
-import { rowIdOf } from "@/app/(console)/[account]/segments/segment-model";
 import { SegmentOptionsQuery } from "@/app/(console)/[account]/segments/segments-operations";
 import { graphql } from "@/lib/graphql/graphql";
+import { rowIdOf } from "@/lib/graphql/row-id";
 import { useAccountQuery } from "@/lib/graphql/use-graphql";
 
 export type StepOption = { id: string; name: string; note?: string };

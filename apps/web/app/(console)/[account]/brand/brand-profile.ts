@@ -1,6 +1,7 @@
 // The editor's model of the brand profile: form values (lists as one entry per line), their
 // rules (the API's, so most mistakes show before saving), and the changes a save sends.
 import { z } from "zod";
+import { commaList } from "@/lib/forms/comma-list";
 import type { ResultOf } from "@/lib/graphql/graphql";
 import type { MembershipRole } from "@/lib/identity/roles";
 import type { BrandDnaQuery } from "./brand-operations";
@@ -55,14 +56,6 @@ export function lines(text: string): string[] {
     .split("\n")
     .map((line) => line.trim())
     .filter((line) => line !== "");
-}
-
-/** "en, it-IT" → ["en", "it-IT"]. */
-export function commaList(text: string): string[] {
-  return text
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== "");
 }
 
 export function toFormValues(brand: BrandDna): BrandFormInput {

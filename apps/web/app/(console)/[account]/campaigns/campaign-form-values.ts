@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { isTimeZone, utcToZoned, zonedToUtc } from "@/components/campaigns/zoned-time";
 import { fromMinorUnits, isCurrencyCode, toMinorUnits } from "@/lib/billing/money";
+import { commaList } from "@/lib/forms/comma-list";
 import { CAMPAIGN_TYPES, type CampaignDetail } from "./campaign-model";
 
 /** Currencies offered for a money budget; a campaign saved with another keeps it listed. */
@@ -27,14 +28,6 @@ export function lines(text: string): string[] {
     .split("\n")
     .map((line) => line.trim())
     .filter((line) => line !== "");
-}
-
-/** "spring, launch ," → ["spring", "launch"]. */
-export function commaList(text: string): string[] {
-  return text
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== "");
 }
 
 export const CampaignFormInput = z

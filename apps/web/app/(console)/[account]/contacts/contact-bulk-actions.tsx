@@ -5,8 +5,8 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormField, SelectInput, TextInput } from "@/components/ui/form-field";
 import { Modal } from "@/components/ui/modal";
+import { commaList } from "@/lib/forms/comma-list";
 import { useAccountMutation, useAccountQuery, useRefreshAccountQueries } from "@/lib/graphql/use-graphql";
-import { commaList } from "../campaigns/campaign-form-values";
 import {
   AddSegmentMembersMutation,
   RemoveSegmentMembersMutation,

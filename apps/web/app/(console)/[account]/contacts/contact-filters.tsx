@@ -5,8 +5,8 @@ import { useDebouncedValue } from "@/components/campaigns/use-debounced-value";
 import { Checkbox } from "@/components/filters/checkbox-group";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { FilterSelect, FilterText, SearchField } from "@/components/filters/filter-fields";
+import { commaList } from "@/lib/forms/comma-list";
 import { useAccountQuery } from "@/lib/graphql/use-graphql";
-import { commaList } from "../campaigns/campaign-form-values";
 import { SegmentOptionsQuery } from "../segments/segments-operations";
 import { CONTACT_STATUSES, type ContactStatus, STATUS_LABELS } from "./contact-model";
 

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { isTimeZone } from "@/components/campaigns/zoned-time";
 import { AttributeRow, toAttributeRows, toAttributes } from "@/components/contacts/attribute-values";
-import { commaList } from "../campaigns/campaign-form-values";
+import { commaList } from "@/lib/forms/comma-list";
 
 /** E.164: a plus and 7 to 15 digits, as the API stores phones; spaces, dots, dashes and brackets go. */
 const E164 = /^\+[1-9]\d{6,14}$/;

@@ -1,19 +1,8 @@
 // The content editor's model: form values (tags comma-separated, no campaign as ""), their rules
 // (the API's, so most mistakes show before saving), and the fields a save sends.
 import { z } from "zod";
+import { commaList } from "@/lib/forms/comma-list";
 import { CONTENT_TYPES, type ContentItem, type ContentType } from "./content-model";
-
-/** "spring, launch ," → ["spring", "launch"], without repeats. */
-export function commaList(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(",")
-        .map((entry) => entry.trim())
-        .filter((entry) => entry !== ""),
-    ),
-  ];
-}
 
 export const ContentFormInput = z
   .object({

@@ -12,12 +12,12 @@ import { ConflictNotice } from "@/components/ui/conflict-notice";
 import { FormSelectField, FormTextField } from "@/components/ui/form-bound-fields";
 import { FieldError, FormField } from "@/components/ui/form-field";
 import { TextArea } from "@/components/ui/text-area";
+import { commaList } from "@/lib/forms/comma-list";
 import { useAccountMutation, useAccountSlug, useRefreshAccountQueries } from "@/lib/graphql/use-graphql";
 import { CampaignSelect } from "./campaign-select";
 import {
   ContentFormInput,
   changedFields,
-  commaList,
   emptyFormValues,
   formFieldOf,
   toContentFields,

@@ -18,13 +18,14 @@ import { ConflictNotice } from "@/components/ui/conflict-notice";
 import { FormSelectField, FormTextAreaField, FormTextField } from "@/components/ui/form-bound-fields";
 import { FieldError } from "@/components/ui/form-field";
 import type { UserError } from "@/lib/forms/apply-user-errors";
+import { rowIdOf } from "@/lib/graphql/row-id";
 import {
   useAccountMutation,
   useAccountQuery,
   useAccountSlug,
   useRefreshAccountQueries,
 } from "@/lib/graphql/use-graphql";
-import { KIND_DESCRIPTIONS, KIND_LABELS, rowIdOf, SEGMENT_KINDS, type SegmentDetail } from "./segment-model";
+import { KIND_DESCRIPTIONS, KIND_LABELS, SEGMENT_KINDS, type SegmentDetail } from "./segment-model";
 import { segmentPath, segmentsPath } from "./segment-paths";
 import { SegmentPreviewPanel } from "./segment-preview-panel";
 import {

@@ -20,14 +20,3 @@ export const KIND_DESCRIPTIONS: Record<SegmentKind, string> = {
 export function canEditSegments(role: MembershipRole | null | undefined): boolean {
   return role === "OWNER" || role === "ADMIN" || role === "MEMBER";
 }
-
-/** "U2VnbWVudDo8dXVpZD4=" (Segment:<uuid>) → "<uuid>": global ids are base64 of type and row id. */
-export function rowIdOf(globalId: string): string {
-  try {
-    const decoded = atob(globalId);
-    const colon = decoded.indexOf(":");
-    return colon >= 0 ? decoded.slice(colon + 1) : globalId;
-  } catch {
-    return globalId;
-  }
-}

@@ -5,8 +5,8 @@ import { Checkbox } from "@/components/filters/checkbox-group";
 import { Button } from "@/components/ui/button";
 import { FieldError, FormField, TextInput } from "@/components/ui/form-field";
 import { TextArea } from "@/components/ui/text-area";
+import { commaList } from "@/lib/forms/comma-list";
 import { useAccountMutation, useRefreshAccountQueries } from "@/lib/graphql/use-graphql";
-import { commaList } from "../../campaigns/campaign-form-values";
 import { CONTACT_QUERIES, ImportContactsMutation } from "../contacts-operations";
 import type { ImportReport } from "./import-report";
 

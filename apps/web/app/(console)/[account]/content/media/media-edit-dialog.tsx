@@ -5,8 +5,8 @@ import { Button } from "@/components/ui/button";
 import { FieldError, FormField, TextInput } from "@/components/ui/form-field";
 import { Modal } from "@/components/ui/modal";
 import { TextArea } from "@/components/ui/text-area";
+import { commaList } from "@/lib/forms/comma-list";
 import { useAccountMutation, useRefreshAccountQueries } from "@/lib/graphql/use-graphql";
-import { commaList } from "../content-form-values";
 import { MEDIA_QUERIES, UpdateMediaAssetMutation } from "./media-operations";
 import type { MediaAsset } from "./use-media-pages";
 
