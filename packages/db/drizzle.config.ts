@@ -11,6 +11,7 @@ export default defineConfig({
     "./src/schema/brand.ts",
     "./src/schema/content.ts",
     "./src/schema/automation.ts",
+    "./src/schema/workflow.ts",
   ],
   out: "../../drizzle",
 });

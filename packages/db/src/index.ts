@@ -10,4 +10,5 @@ export type { BrandCheckResult } from "./schema/content.ts";
 export * as schema from "./schema/index.ts";
 export { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./seed.ts";
 export { demoJourneyDefinition } from "./seed-journey.ts";
+export { demoWorkflowDefinition } from "./seed-workflow.ts";
 export * from "./tenant-scope.ts";

@@ -332,6 +332,76 @@ export const relations = defineRelations(schema, (r) => ({
       to: [r.deliveryLogs.accountId, r.deliveryLogs.messageId],
     }),
   },
+  workflowDefinitions: {
+    /** Every version of the definition's name, itself included (GraphQL WorkflowDefinition.versions). */
+    versions: r.many.workflowDefinitions({
+      from: [r.workflowDefinitions.accountId, r.workflowDefinitions.name],
+      to: [r.workflowDefinitions.accountId, r.workflowDefinitions.name],
+    }),
+    instances: r.many.workflowInstances({
+      from: [r.workflowDefinitions.accountId, r.workflowDefinitions.id],
+      to: [r.workflowInstances.accountId, r.workflowInstances.definitionId],
+    }),
+    schedules: r.many.workflowSchedules({
+      from: [r.workflowDefinitions.accountId, r.workflowDefinitions.id],
+      to: [r.workflowSchedules.accountId, r.workflowSchedules.definitionId],
+    }),
+  },
+  workflowInstances: {
+    /** The instance whose start_workflow step started this one. */
+    parent: r.one.workflowInstances({
+      from: [r.workflowInstances.accountId, r.workflowInstances.parentInstanceId],
+      to: [r.workflowInstances.accountId, r.workflowInstances.id],
+    }),
+    definition: r.one.workflowDefinitions({
+      from: [r.workflowInstances.accountId, r.workflowInstances.definitionId],
+      to: [r.workflowDefinitions.accountId, r.workflowDefinitions.id],
+      optional: false,
+    }),
+    steps: r.many.workflowSteps({
+      from: [r.workflowInstances.accountId, r.workflowInstances.id],
+      to: [r.workflowSteps.accountId, r.workflowSteps.instanceId],
+    }),
+    attempts: r.many.stepExecutions({
+      from: [r.workflowInstances.accountId, r.workflowInstances.id],
+      to: [r.stepExecutions.accountId, r.stepExecutions.instanceId],
+    }),
+    events: r.many.workflowEvents({
+      from: [r.workflowInstances.accountId, r.workflowInstances.id],
+      to: [r.workflowEvents.accountId, r.workflowEvents.instanceId],
+    }),
+    variables: r.many.workflowVariables({
+      from: [r.workflowInstances.accountId, r.workflowInstances.id],
+      to: [r.workflowVariables.accountId, r.workflowVariables.instanceId],
+    }),
+    compensations: r.many.workflowCompensations({
+      from: [r.workflowInstances.accountId, r.workflowInstances.id],
+      to: [r.workflowCompensations.accountId, r.workflowCompensations.instanceId],
+    }),
+  },
+  workflowSteps: {
+    instance: r.one.workflowInstances({
+      from: [r.workflowSteps.accountId, r.workflowSteps.instanceId],
+      to: [r.workflowInstances.accountId, r.workflowInstances.id],
+      optional: false,
+    }),
+    /** Its attempts (not `attempts`: that is the column counting them). */
+    executions: r.many.stepExecutions({
+      from: [r.workflowSteps.accountId, r.workflowSteps.id],
+      to: [r.stepExecutions.accountId, r.stepExecutions.stepRowId],
+    }),
+  },
+  workflowSchedules: {
+    definition: r.one.workflowDefinitions({
+      from: [r.workflowSchedules.accountId, r.workflowSchedules.definitionId],
+      to: [r.workflowDefinitions.accountId, r.workflowDefinitions.id],
+      optional: false,
+    }),
+    lastInstance: r.one.workflowInstances({
+      from: [r.workflowSchedules.accountId, r.workflowSchedules.lastInstanceId],
+      to: [r.workflowInstances.accountId, r.workflowInstances.id],
+    }),
+  },
 }));
 
 export type Relations = typeof relations;

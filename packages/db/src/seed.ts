@@ -9,6 +9,7 @@ import * as schema from "./schema/index.ts";
 import { seedAutomation } from "./seed-automation.ts";
 import { seedContent } from "./seed-content.ts";
 import { seedJourney } from "./seed-journey.ts";
+import { seedWorkflow } from "./seed-workflow.ts";
 
 export const DEMO_PASSWORD = "Markettina!2026";
 
@@ -241,6 +242,7 @@ export async function seedDemo(ownerUrl: string): Promise<{ created: boolean }> 
       });
       await seedAutomation(tx, { acme });
       await seedJourney(tx, acme, u("olivia.owner@northwind.test"));
+      await seedWorkflow(tx, acme, u("olivia.owner@northwind.test"));
     });
     return { created: true };
   } finally {

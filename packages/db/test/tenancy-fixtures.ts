@@ -60,6 +60,7 @@ async function insertTenant(sql: postgres.Sql, label: "A" | "B", flagKey: string
   const subAccountId = await insertBillingRows(sql, label, accountId, userId, suffix);
   await insertContentRows(sql, label, accountId, userId);
   await insertAutomationRows(sql, label, accountId, userId);
+  await insertWorkflowRows(sql, label, accountId, userId);
 
   // domain_events through the parent, one event per partition, so every partition is covered.
   for (const { partition, at } of await partitionSampleTimes(sql, "domain_events")) {
@@ -251,4 +252,50 @@ async function insertAutomationRows(sql: postgres.Sql, label: string, accountId:
       );
     }
   }
+}
+
+/**
+ * Workflows. The first instance by id has no rows of its own: the composite-key test points a
+ * copy of each child row (steps, events, variables…) at the account's first instance, and an
+ * instance that already held a step of that id or an event of that version would answer with its
+ * unique key before the foreign key is tested.
+ */
+async function insertWorkflowRows(sql: postgres.Sql, label: string, accountId: string, userId: string) {
+  const l = label.toLowerCase();
+  const definitionId = `00000000-0000-4000-8000-00000000010${l}`;
+  const emptyInstanceId = `00000000-0000-4000-8000-00000000020${l}`;
+  const instanceId = `00000000-0000-4000-8000-00000000021${l}`;
+  const stepRowId = randomUUID();
+  const definition = sql.json({
+    steps: [{ id: "hello", type: "set_variable", parameters: { name: "x", value: 1 } }],
+  });
+  await sql`
+    insert into workflow_definitions (id, account_id, name, version, definition, status, created_by)
+    values (${definitionId}, ${accountId}, ${`Onboarding ${label}`}, 1, ${definition}, 'active', ${userId})`;
+  for (const id of [emptyInstanceId, instanceId]) {
+    await sql`
+      insert into workflow_instances (id, account_id, definition_id, status, started_at, version)
+      values (${id}, ${accountId}, ${definitionId}, 'running', now(), 1)`;
+  }
+  await sql`
+    insert into workflow_steps (id, account_id, instance_id, step_id, name, type, execution_order, status, attempts, started_at)
+    values (${stepRowId}, ${accountId}, ${instanceId}, 'hello', 'Hello', 'set_variable', 0, 'running', 1, now())`;
+  await sql`
+    insert into step_executions (id, account_id, instance_id, step_row_id, attempt)
+    values (${randomUUID()}, ${accountId}, ${instanceId}, ${stepRowId}, 1)`;
+  await sql`
+    insert into workflow_events (id, account_id, instance_id, version, type, actor)
+    values (${randomUUID()}, ${accountId}, ${instanceId}, 1, 'instance_started', 'worker')`;
+  await sql`
+    insert into workflow_variables (id, account_id, instance_id, name, type, value)
+    values (${randomUUID()}, ${accountId}, ${instanceId}, 'x', 'number', '1'::jsonb)`;
+  await sql`
+    insert into workflow_snapshots (id, account_id, instance_id, version, data)
+    values (${randomUUID()}, ${accountId}, ${instanceId}, 1, ${sql.json({ status: "running" })})`;
+  await sql`
+    insert into workflow_compensations (id, account_id, instance_id, step_id, type, position)
+    values (${randomUUID()}, ${accountId}, ${instanceId}, 'hello', 'set_variable', 1)`;
+  await sql`
+    insert into workflow_schedules (id, account_id, definition_id, name, cron, next_run_at, created_by)
+    values (${randomUUID()}, ${accountId}, ${definitionId}, ${`Daily ${label}`}, '0 9 * * *', now() + interval '1 day', ${userId})`;
 }

@@ -6,3 +6,4 @@ export * from "./domain-events.ts";
 export * from "./identity.ts";
 export * from "./marketing-events.ts";
 export * from "./platform.ts";
+export * from "./workflow.ts";

@@ -43,7 +43,12 @@ export type Permission =
   | "contacts:read"
   | "contacts:write"
   | "journeys:read"
-  | "journeys:write";
+  | "journeys:write"
+  // Workflows: read definitions and instances; write definitions, schedules and run instances
+  // (start, cancel, retry); decide approval steps (owners, admins and members, like content).
+  | "workflows:read"
+  | "workflows:write"
+  | "workflows:approve";
 
 // Owners and admins hold the same permissions; they differ only in who may manage whom (outranks).
 const MANAGER: readonly Permission[] = [
@@ -70,6 +75,9 @@ const MANAGER: readonly Permission[] = [
   "contacts:write",
   "journeys:read",
   "journeys:write",
+  "workflows:read",
+  "workflows:write",
+  "workflows:approve",
 ];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
@@ -89,6 +97,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "contacts:write",
     "journeys:read",
     "journeys:write",
+    "workflows:read",
+    "workflows:write",
+    "workflows:approve",
   ],
   viewer: [
     "identity:read",
@@ -98,6 +109,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "content:read",
     "contacts:read",
     "journeys:read",
+    "workflows:read",
   ],
   billing: ["identity:read", "wallet:read", "billing:manage", "invoices:read", "brand:read"],
 };

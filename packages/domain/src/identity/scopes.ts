@@ -19,6 +19,8 @@ export const API_SCOPES = [
   "brand:write",
   "content:read",
   "content:write",
+  "workflows:read",
+  "workflows:write",
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
@@ -49,6 +51,10 @@ const SCOPE_FOR: Record<Permission, ApiScope | null> = {
   "contacts:write": "contacts:write",
   "journeys:read": "journeys:read",
   "journeys:write": "journeys:write",
+  "workflows:read": "workflows:read",
+  "workflows:write": "workflows:write",
+  // An integrator's approval tool may decide approval steps.
+  "workflows:approve": "workflows:write",
   // A key never mints or revokes keys: a leaked key must not be able to entrench itself.
   "api_keys:manage": null,
 };
