@@ -179,3 +179,8 @@ export * from "./platform/record-change.ts";
 export * from "./platform/record-platform-change.ts";
 export * from "./platform/run-idempotent.ts";
 export * from "./platform/spend-rate-limit.ts";
+export * from "./workflow/definition.ts";
+export * from "./workflow/definitions/index.ts";
+export * from "./workflow/engine/index.ts";
+export * from "./workflow/schedules/index.ts";
+export * from "./workflow/steps/index.ts";
