@@ -7,9 +7,11 @@ import { createStripeClient, stripeGateway } from "./billing/stripe-gateway.ts";
 import { type ApiConfig, loadConfig } from "./config.ts";
 import { createConnectors } from "./connectors/connectors.ts";
 import { createHttpServer } from "./http/server.ts";
+import { type WorkflowJobs, workflowJobs } from "./http/workflow-jobs.ts";
 import { startWorker, type Worker } from "./jobs/worker.ts";
 import { logger as defaultLogger, type Logger } from "./logger.ts";
 import { createMessageProviders } from "./messaging/message-providers.ts";
+import { workflowPorts } from "./workflow/ports.ts";
 
 export interface RunningApi {
   url: string;
@@ -61,10 +63,18 @@ export async function startApi(options: StartOptions): Promise<RunningApi> {
             journeyPollMs: config.journeyPollMs,
             messagePollMs: config.messagePollMs,
           },
+          workflows: {
+            external: workflowPorts(config, messaging.providers, generationProvider),
+            pollMs: config.workflowPollMs,
+            retentionDays: config.workflowRetentionDays,
+          },
         });
   let server: Server | null = null;
   let url = "";
+  let jobs: WorkflowJobs | null = null;
   if (options.http !== false) {
+    // The job queue of the workflow mutations: the worker's pg-boss, or one that only writes jobs.
+    jobs = await workflowJobs({ appUrl: options.appUrl, logger, boss: worker?.boss });
     server = await createHttpServer({
       db: client.db,
       config,
@@ -72,6 +82,7 @@ export async function startApi(options: StartOptions): Promise<RunningApi> {
       stripe,
       paymentGateway,
       generationProvider,
+      workflows: jobs.deps,
     });
     await new Promise<void>((resolve) => server!.listen(config.port, config.host, resolve));
     const address = server.address() as AddressInfo;
@@ -86,6 +97,7 @@ export async function startApi(options: StartOptions): Promise<RunningApi> {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server!.close(() => resolve()));
       }
+      await jobs?.stop();
       await worker?.stop();
       connectors.close();
       messaging.close();

@@ -3,6 +3,7 @@ import path from "node:path";
 import { repoRoot } from "@markettina/db";
 import type { RateLimitPolicy } from "@markettina/domain";
 import type { AiConfig } from "./ai/openai-compatible-provider.ts";
+import { parseAllowedHosts } from "./workflow/http-step.ts";
 
 export interface ApiConfig {
   host: string;
@@ -38,6 +39,15 @@ export interface ApiConfig {
   messagePollMs: number;
   /** Where uploaded media files are kept (local storage); default <repo>/.data/media. */
   mediaDir: string;
+  /** How often the worker looks for overdue workflow steps, in milliseconds (WORKFLOW_POLL_MS). */
+  workflowPollMs: number;
+  /** Finished workflow instances are purged after this many days (WORKFLOW_RETENTION_DAYS). */
+  workflowRetentionDays: number;
+  /** Hosts http_request steps may call (WORKFLOW_HTTP_ALLOWED_HOSTS, comma list; "*.example.com"
+   * for a domain and its subdomains). */
+  workflowHttpAllowedHosts: string[];
+  /** Loopback addresses too: only when NODE_ENV is not production. */
+  workflowHttpAllowLoopback: boolean;
 }
 
 export interface StripeConfig {
@@ -84,6 +94,12 @@ function loadAiConfig(env: NodeJS.ProcessEnv): AiConfig | null {
   return { baseUrl: url, apiKey, model, timeoutMs };
 }
 
+function positive(value: string | undefined, fallback: number, name: string): number {
+  const n = Number(value?.trim() || fallback);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number.`);
+  return n;
+}
+
 export const DEV_AUTH_SECRET = "dev-only-secret-change-me-0123456789abcdef";
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -114,5 +130,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     journeyPollMs: Number(env.JOURNEY_POLL_MS ?? 1_000),
     messagePollMs: Number(env.MESSAGE_POLL_MS ?? 1_000),
     mediaDir: path.resolve(env.MEDIA_DIR?.trim() || path.join(repoRoot(), ".data", "media")),
+    workflowPollMs: Number(env.WORKFLOW_POLL_MS ?? 1_000),
+    workflowRetentionDays: positive(env.WORKFLOW_RETENTION_DAYS, 30, "WORKFLOW_RETENTION_DAYS"),
+    workflowHttpAllowedHosts: parseAllowedHosts(env.WORKFLOW_HTTP_ALLOWED_HOSTS),
+    workflowHttpAllowLoopback: env.NODE_ENV !== "production",
   };
 }

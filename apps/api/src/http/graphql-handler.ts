@@ -11,6 +11,7 @@ import {
   type PaymentGateway,
   recordIdempotentResponse,
   spendRateLimit,
+  type WorkflowEngineDeps,
 } from "@markettina/domain";
 import type { GraphQLContext } from "@markettina/graphql";
 import type { ApiConfig } from "../config.ts";
@@ -38,6 +39,8 @@ export function graphqlHandler(deps: {
   paymentGateway?: PaymentGateway;
   /** Content generation; absent: offline drafts. */
   generationProvider?: GenerationProvider;
+  /** The workflow engine's job queue (http/workflow-jobs.ts). */
+  workflows?: WorkflowEngineDeps;
 }) {
   return async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -82,6 +85,7 @@ export function graphqlHandler(deps: {
           access,
           paymentGateway: deps.paymentGateway,
           generationProvider: deps.generationProvider,
+          workflows: deps.workflows,
           // A hold committed on its own (a token reservation before an AI call), in the request's
           // scope as it stands when called (read at call time: a mutation may widen it).
           detached: access ? (fn) => withTenant(deps.db, access.scope, fn) : undefined,

@@ -4,7 +4,12 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { Database } from "@markettina/db";
-import type { GenerationProvider, MediaStorage, PaymentGateway } from "@markettina/domain";
+import type {
+  GenerationProvider,
+  MediaStorage,
+  PaymentGateway,
+  WorkflowEngineDeps,
+} from "@markettina/domain";
 import { sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { ApiConfig } from "../config.ts";
@@ -32,6 +37,8 @@ export async function createHttpServer(deps: {
   generationProvider?: GenerationProvider;
   /** Where media bytes go; default: files under config.mediaDir. */
   mediaStorage?: MediaStorage;
+  /** The workflow engine's job queue for the mutations that make steps runnable. */
+  workflows?: WorkflowEngineDeps;
 }): Promise<Server> {
   const apollo = createApollo(deps.logger);
   await apollo.start();
@@ -42,6 +49,7 @@ export async function createHttpServer(deps: {
     config: deps.config,
     paymentGateway: deps.paymentGateway,
     generationProvider: deps.generationProvider,
+    workflows: deps.workflows,
   });
   const login = loginHandler(deps.db);
   const ingestEvents = ingestEventsHandler({ db: deps.db, config: deps.config });

@@ -20,6 +20,7 @@ import {
   journeyEffectQueue,
   startJourneyWebhooks,
 } from "../messaging/journey-webhooks.ts";
+import { workflowStarter } from "../workflow/journey-starter.ts";
 import {
   executorQueue,
   JOURNEY_STEPS_QUEUE,
@@ -30,6 +31,15 @@ import {
 import { type MessageQueueOptions, type Messaging, SEND_MESSAGES_QUEUE, startMessaging } from "./messages.ts";
 import { PUBLISH_QUEUE, type Publishing, startPublishing } from "./publish-posts.ts";
 import { startSegmentRefresh } from "./segments.ts";
+import {
+  startWorkflows,
+  WORKFLOW_PURGE_QUEUE,
+  WORKFLOW_SCHEDULES_QUEUE,
+  WORKFLOW_STATS_QUEUE,
+  WORKFLOW_STEP_QUEUE,
+  type Workflows,
+  type WorkflowWorkerDeps,
+} from "./workflows.ts";
 
 export const QUEUES = {
   maintainPartitions: "platform.maintain-partitions",
@@ -41,6 +51,10 @@ export const QUEUES = {
   journeySteps: JOURNEY_STEPS_QUEUE,
   sendMessages: SEND_MESSAGES_QUEUE,
   journeyWebhook: JOURNEY_WEBHOOK_QUEUE,
+  workflowStep: WORKFLOW_STEP_QUEUE,
+  workflowSchedules: WORKFLOW_SCHEDULES_QUEUE,
+  workflowPurge: WORKFLOW_PURGE_QUEUE,
+  workflowStats: WORKFLOW_STATS_QUEUE,
 } as const;
 
 /** Queues created with their own policy by the module that works them. */
@@ -49,6 +63,10 @@ const OWN_POLICY: readonly string[] = [
   QUEUES.journeySteps,
   QUEUES.sendMessages,
   QUEUES.journeyWebhook,
+  QUEUES.workflowStep,
+  QUEUES.workflowSchedules,
+  QUEUES.workflowPurge,
+  QUEUES.workflowStats,
 ];
 
 /** Journeys and their messages (see jobs/journeys.ts, jobs/messages.ts). */
@@ -67,6 +85,7 @@ export interface Worker {
   publishing: Publishing;
   journeys: Journeys | null;
   messaging: Messaging | null;
+  workflows: Workflows | null;
   stop: () => Promise<void>;
 }
 
@@ -82,6 +101,9 @@ export async function startWorker(deps: {
   publishOptions?: PublishOptions;
   /** Journeys and marketing messages; absent: not run by this worker. */
   automation?: AutomationDeps;
+  /** The workflow engine's steps, schedules, retention and stats (jobs/workflows.ts); absent:
+   * not run by this worker. */
+  workflows?: WorkflowWorkerDeps;
   /** pg-boss timers (tests shorten how soon a killed worker's jobs expire). */
   bossOptions?: Pick<ConstructorOptions, "superviseIntervalSeconds" | "monitorIntervalSeconds" | "max">;
 }): Promise<Worker> {
@@ -154,6 +176,11 @@ export async function startWorker(deps: {
     options: deps.publishOptions,
   });
 
+  // Before the journeys: their "start workflow" action starts instances through this engine.
+  const workflows = deps.workflows
+    ? await startWorkflows({ boss, db: deps.db, logger: deps.logger, workflows: deps.workflows })
+    : null;
+
   let journeys: Journeys | null = null;
   let messaging: Messaging | null = null;
   if (deps.automation) {
@@ -171,7 +198,12 @@ export async function startWorker(deps: {
       boss,
       db: deps.db,
       logger: deps.logger,
-      executor: { ...a.executor, effects: journeyEffectQueue(boss), queue: executorQueue(boss) },
+      executor: {
+        ...a.executor,
+        effects: journeyEffectQueue(boss),
+        queue: executorQueue(boss),
+        workflows: a.executor.workflows ?? (workflows ? workflowStarter(workflows.engine) : undefined),
+      },
       pollMs: a.journeyPollMs,
       options: a.journeyOptions,
     });
@@ -182,8 +214,10 @@ export async function startWorker(deps: {
     publishing,
     journeys,
     messaging,
+    workflows,
     stop: async () => {
       // The dispatchers first, so no job is sent to a stopping pg-boss.
+      await workflows?.stop();
       await journeys?.stop();
       await messaging?.stop();
       await publishing.stop();
