@@ -9,6 +9,7 @@ import {
   type Permission,
   type Principal,
   type RateLimitResult,
+  type WorkflowEngineDeps,
 } from "@markettina/domain";
 import { GraphQLError } from "graphql";
 
@@ -30,6 +31,10 @@ export interface GraphQLContext {
    * must not keep rows locked while the request waits on outside work (OperationContext.detached
    * says when it may be used). Absent: operations use `tx`. */
   detached?: <T>(fn: (tx: Transaction) => Promise<T>) => Promise<T>;
+  /** The workflow engine's ports: its job queue (pg-boss, written in the request's transaction) for
+   * the steps that starting, retrying or approving makes runnable. Absent only in tests that need
+   * no worker: the rows are written, no job is. */
+  workflows?: WorkflowEngineDeps;
 }
 
 export function currentAccountId(ctx: GraphQLContext): string {

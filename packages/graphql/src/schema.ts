@@ -52,5 +52,15 @@ import "./automation/segment-types.ts";
 import "./automation/segment-queries.ts";
 import "./automation/segment-contacts.ts";
 import "./automation/segment-mutations.ts";
+import "./workflow/definition-types.ts";
+import "./workflow/definition-queries.ts";
+import "./workflow/definition-mutations.ts";
+import "./workflow/instance-types.ts";
+import "./workflow/instance-queries.ts";
+import "./workflow/instance-mutations.ts";
+import "./workflow/schedule-types.ts";
+import "./workflow/schedule-queries.ts";
+import "./workflow/schedule-mutations.ts";
+import "./workflow/stats.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });
