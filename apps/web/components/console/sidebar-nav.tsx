@@ -17,7 +17,7 @@ const MARKETING: { label: string; path?: string }[] = [
   { label: "Journeys", path: "/journeys" },
   { label: "Calendar", path: "/calendar" },
   { label: "Brand DNA", path: "/brand" },
-  { label: "Workflows" },
+  { label: "Workflows", path: "/workflows" },
 ];
 
 const BILLING: NavLink[] = [
