@@ -16,3 +16,20 @@ export function applyUserErrors<TFields extends FieldValues>(
     else setError("root.server", { type: userError.code, message: userError.message });
   }
 }
+
+/**
+ * The same for a form kept in plain state: each named field's message, and `form` for those that
+ * name no field of it (or none at all).
+ */
+export function userErrorsByField<TField extends string>(
+  userErrors: readonly UserError[],
+  fields: readonly TField[],
+): Partial<Record<TField | "form", string>> {
+  const shown: Partial<Record<TField | "form", string>> = {};
+  for (const userError of userErrors) {
+    const fieldName = userError.field?.split(".").at(-1);
+    const field = fields.find((candidate) => candidate === fieldName) ?? "form";
+    shown[field] = userError.message;
+  }
+  return shown;
+}

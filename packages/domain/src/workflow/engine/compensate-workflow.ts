@@ -7,7 +7,7 @@
 // fails the instance. A compensation runs once (no retries): a failed one is recorded and the saga
 // carries on, since leaving the others undone would be worse. With nothing to compensate the
 // instance fails at once.
-import { schema } from "@markettina/db";
+import { schema, type Transaction } from "@markettina/db";
 import { and, eq, sql } from "drizzle-orm";
 import type { OperationContext } from "../../context.ts";
 import { appendEvent } from "./append-event.ts";
@@ -44,31 +44,9 @@ export async function beginCompensation(
     .sort((a, b) => (b.completionOrder ?? 0) - (a.completionOrder ?? 0));
   if (toUndo.length === 0) return failInstance(ctx, instance, error, deps, now);
 
-  const c = schema.workflowCompensations;
-  // Upsert: a retried instance may have compensated before (the rows stay as history until then).
   for (const [index, st] of toUndo.entries()) {
     const compensation = definitionStep(definition, st.stepId)!.compensation!;
-    const row = {
-      type: compensation.type,
-      position: index + 1,
-      status: "pending" as const,
-      parameters: compensation.parameters,
-      result: null,
-      error: null,
-      attempts: 0,
-      startedAt: null,
-      completedAt: null,
-    };
-    await tx
-      .insert(c)
-      .values({
-        accountId: instance.accountId,
-        instanceId: instance.id,
-        stepId: st.stepId,
-        createdAt: now,
-        ...row,
-      })
-      .onConflictDoUpdate({ target: [c.accountId, c.instanceId, c.stepId], set: row });
+    await upsertPendingCompensation(tx, instance, st.stepId, compensation, index + 1, now);
   }
   const after = await appendEvent(
     tx,
@@ -115,21 +93,7 @@ export async function addLateCompensation(
     .update(c)
     .set({ position: sql`${c.position} + 1` })
     .where(and(ofInstance, eq(c.status, "pending")));
-  const row = {
-    type: compensation.type,
-    position,
-    status: "pending" as const,
-    parameters: compensation.parameters,
-    result: null,
-    error: null,
-    attempts: 0,
-    startedAt: null,
-    completedAt: null,
-  };
-  await tx
-    .insert(c)
-    .values({ accountId: instance.accountId, instanceId: instance.id, stepId, ...row })
-    .onConflictDoUpdate({ target: [c.accountId, c.instanceId, c.stepId], set: row });
+  await upsertPendingCompensation(tx, instance, stepId, compensation, position);
   // With one running, its finish enqueues this one; otherwise the queued job names a compensation
   // that is no longer first (it will find that and do nothing): this one gets the job.
   const [running] = await tx
@@ -162,4 +126,39 @@ export async function failInstance(
   );
   await completeChildWorkflow(ctx, after, deps, now);
   return after;
+}
+
+/** A compensation to run at `position`, pending again if the step was compensated before (a
+ * retried instance keeps its earlier compensation rows as history until then). */
+async function upsertPendingCompensation(
+  tx: Transaction,
+  instance: { accountId: string; id: string },
+  stepId: string,
+  compensation: { type: string; parameters: Record<string, unknown> },
+  position: number,
+  /** Its created_at (default: the database's clock). */
+  now?: Date,
+): Promise<void> {
+  const c = schema.workflowCompensations;
+  const row = {
+    type: compensation.type,
+    position,
+    status: "pending" as const,
+    parameters: compensation.parameters,
+    result: null,
+    error: null,
+    attempts: 0,
+    startedAt: null,
+    completedAt: null,
+  };
+  await tx
+    .insert(c)
+    .values({
+      accountId: instance.accountId,
+      instanceId: instance.id,
+      stepId,
+      ...(now ? { createdAt: now } : {}),
+      ...row,
+    })
+    .onConflictDoUpdate({ target: [c.accountId, c.instanceId, c.stepId], set: row });
 }

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FieldError, FormField, TextInput } from "@/components/ui/form-field";
 import { Modal } from "@/components/ui/modal";
 import { TextArea } from "@/components/ui/text-area";
+import { userErrorsByField } from "@/lib/forms/apply-user-errors";
 import { useAccountMutation, useAccountSlug, useRefreshAccountQueries } from "@/lib/graphql/use-graphql";
 import { CampaignSelect } from "../content/campaign-select";
 import { journeyPath } from "./journey-paths";
@@ -42,14 +43,7 @@ export function NewJourneyButton({ size = "md" }: { size?: "sm" | "md" }) {
         input: { name: name.trim(), description: description.trim() || null, campaignId: campaignId || null },
       });
       if (payload.userErrors.length > 0 || !payload.journey) {
-        const next: Errors = {};
-        for (const error of payload.userErrors) {
-          const field = error.field?.split(".").at(-1);
-          if (field === "name" || field === "description" || field === "campaignId")
-            next[field] = error.message;
-          else next.form = error.message;
-        }
-        return setErrors(next);
+        return setErrors(userErrorsByField(payload.userErrors, ["name", "description", "campaignId"]));
       }
       await refresh(JOURNEY_QUERIES);
       // Closed before leaving: the router may keep this page mounted (hidden) for going back, and

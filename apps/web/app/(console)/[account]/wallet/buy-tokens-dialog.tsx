@@ -9,6 +9,7 @@ import { formatMoney, formatTokens } from "@/components/ui/format";
 import { Modal } from "@/components/ui/modal";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useIdempotencyKey } from "@/lib/billing/idempotency-key";
+import { userErrorsByField } from "@/lib/forms/apply-user-errors";
 import type { ResultOf } from "@/lib/graphql/graphql";
 import {
   useAccountMutation,
@@ -72,14 +73,7 @@ function BuyTokensForm({ onBusy, onClose }: { onBusy: (busy: boolean) => void; o
         input: { ...request, idempotencyKey: intent.keyFor(request) },
       });
       if (payload.userErrors.length > 0) {
-        const next: FieldErrors = {};
-        for (const error of payload.userErrors) {
-          const field = error.field?.split(".").at(-1);
-          if (field === "promoCode") next.promoCode = error.message;
-          else if (field === "packageId") next.packageId = error.message;
-          else next.form = error.message;
-        }
-        setErrors(next);
+        setErrors(userErrorsByField(payload.userErrors, ["promoCode", "packageId"]));
         return;
       }
       intent.reset();

@@ -8,6 +8,7 @@ import { Modal } from "@/components/ui/modal";
 import { TextArea } from "@/components/ui/text-area";
 import { EXAMPLE_DEFINITION } from "@/components/workflows/definition-steps";
 import { parseJsonObject } from "@/components/workflows/parse-json";
+import { userErrorsByField } from "@/lib/forms/apply-user-errors";
 import { useAccountMutation, useAccountSlug, useRefreshAccountQueries } from "@/lib/graphql/use-graphql";
 import { CreateWorkflowDefinitionMutation, DEFINITION_QUERIES } from "./workflow-operations";
 import { workflowDefinitionPath } from "./workflow-paths";
@@ -47,14 +48,7 @@ export function NewWorkflowButton({ size = "md" }: { size?: "sm" | "md" }) {
         input: { name: name.trim(), description: description.trim() || null, definition: parsed.value },
       });
       if (payload.userErrors.length > 0 || !payload.definition) {
-        const next: Errors = {};
-        for (const error of payload.userErrors) {
-          const field = error.field?.split(".").at(-1);
-          if (field === "name" || field === "description" || field === "definition")
-            next[field] = error.message;
-          else next.form = error.message;
-        }
-        return setErrors(next);
+        return setErrors(userErrorsByField(payload.userErrors, ["name", "description", "definition"]));
       }
       await refresh(DEFINITION_QUERIES);
       // Closed before leaving: the router may keep this page mounted (hidden) for going back.

@@ -7,6 +7,7 @@ import { FieldError, FormField, SelectInput, TextInput } from "@/components/ui/f
 import { Modal } from "@/components/ui/modal";
 import { TextArea } from "@/components/ui/text-area";
 import { parseJsonObject } from "@/components/workflows/parse-json";
+import { userErrorsByField } from "@/lib/forms/apply-user-errors";
 import { useAccountMutation, useAccountSlug, useRefreshAccountQueries } from "@/lib/graphql/use-graphql";
 import { INSTANCE_QUERIES } from "../instances/instance-operations";
 import { PRIORITIES, PRIORITY_LABELS, type Priority } from "../workflow-model";
@@ -63,13 +64,7 @@ export function StartWorkflowButton({ definitionId, name }: { definitionId: stri
         },
       });
       if (payload.userErrors.length > 0 || !payload.instance) {
-        const next: Errors = {};
-        for (const error of payload.userErrors) {
-          const field = error.field?.split(".").at(-1);
-          if (field === "input" || field === "correlationId") next[field] = error.message;
-          else next.form = error.message;
-        }
-        return setErrors(next);
+        return setErrors(userErrorsByField(payload.userErrors, ["input", "correlationId"]));
       }
       await refresh(INSTANCE_QUERIES);
       setOpen(false);
