@@ -544,7 +544,12 @@ describe("schedules", () => {
       OLIVIA,
       `{ workflowSchedules(first: 10) { totalCount nodes { name lastInstance { id } } } }`,
     );
-    expect(list.workflowSchedules.nodes.map((n) => n.name)).toEqual(["Every night"]);
+    // Acme Outdoor also has the demo data's (disabled) weekday schedule.
+    expect(list.workflowSchedules.nodes.map((n) => n.name).sort()).toEqual([
+      "Every night",
+      "Weekday refund review",
+    ]);
+    expect(list.workflowSchedules.totalCount).toBe(2);
 
     const deleted = await mutate<{ deletedId: string }>(
       OLIVIA,
