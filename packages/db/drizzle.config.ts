@@ -12,6 +12,7 @@ export default defineConfig({
     "./src/schema/content.ts",
     "./src/schema/automation.ts",
     "./src/schema/workflow.ts",
+    "./src/schema/health.ts",
   ],
   out: "../../drizzle",
 });

@@ -77,6 +77,10 @@ export async function startEmbeddedPostgres(log: (line: string) => void = () => 
       // triggers run, which costs the executor's batch writes a tenth of their time.
       "-c",
       "pg_stat_statements.track=top",
+      // Every test database of a run shares the server's statement table: room for all of them,
+      // so the least-used statements of one are not evicted while its health tests read them.
+      "-c",
+      "pg_stat_statements.max=20000",
       "-c",
       "max_connections=200",
       "-c",

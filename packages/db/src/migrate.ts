@@ -8,6 +8,9 @@ import postgres from "postgres";
 import { APP_ROLE, appPassword } from "./connection.ts";
 import { repoRoot } from "./embedded.ts";
 
+/** The migration folders this build ships, in <repo>/drizzle. */
+export const MIGRATIONS_FOLDER = (): string => path.join(repoRoot(), "drizzle");
+
 export async function ensureAppRole(sql: postgres.Sql): Promise<void> {
   const [exists] = await sql`select 1 as one from pg_roles where rolname = ${APP_ROLE}`;
   const password = appPassword().replaceAll("'", "''");
@@ -29,7 +32,14 @@ export async function migrateDatabase(ownerUrl: string): Promise<void> {
     await sql.unsafe(`grant connect, temporary on database "${db}" to ${APP_ROLE}`);
     // pg_stat_statements backs the operators' health page; an external server may not have it.
     await sql`create extension if not exists pg_stat_statements`.catch(() => undefined);
-    await migrate(drizzle({ client: sql }), { migrationsFolder: path.join(repoRoot(), "drizzle") });
+    await migrate(drizzle({ client: sql }), { migrationsFolder: MIGRATIONS_FOLDER() });
+    // /readyz compares the migrations applied with the ones this build ships (names only).
+    await sql.unsafe(
+      `grant usage on schema drizzle to ${APP_ROLE}; grant select on drizzle.__drizzle_migrations to ${APP_ROLE}`,
+    );
+    // The health page sees every session's activity and statement statistics, not only the
+    // application's own; a managed server may refuse the grant (the page then says so).
+    await sql.unsafe(`grant pg_read_all_stats to ${APP_ROLE}`).catch(() => undefined);
     await installJobQueue(ownerUrl, sql);
   } finally {
     await sql.end();

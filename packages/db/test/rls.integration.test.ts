@@ -318,3 +318,34 @@ describe("views over tenant rows", () => {
     expect(exposed.map((v) => `${v.kind} ${v.name}`)).toEqual([]);
   });
 });
+
+describe("health samples (installation-wide, operators only)", () => {
+  it("lets the worker append samples that only a platform admin can read, and nobody change", async () => {
+    const [admin] = await owner<{ id: string }[]>`
+      insert into users (id, email, name, is_platform_admin)
+      values (gen_random_uuid(), ${`ops-${randomUUID()}@example.com`}, 'Ops', true) returning id`;
+    const adminScope: TenantScope = { accountId: null, accountIds: [], userId: admin!.id, apiKeyId: null };
+    const sample = (tx: postgres.TransactionSql) => tx`
+      insert into health_samples (id, status, round_trip_ms, connections_total, connections_active,
+        connections_idle_in_transaction, max_connections, database_bytes, queue_depth, failed_jobs,
+        blocked_queries, transaction_id_age, checks)
+      values (gen_random_uuid(), 'healthy', 1, 5, 1, 0, 100, 1000, 0, 0, 0, 10, '{}')`;
+    const count = (tx: postgres.TransactionSql) =>
+      tx<{ n: number }[]>`select count(*)::int as n from health_samples`.then((rows) => rows[0]!.n);
+
+    const appendThenCount = async (tx: postgres.TransactionSql) => {
+      await sample(tx);
+      return count(tx);
+    };
+    // The worker (no principal) may append; it reads nothing back, nor does a tenant's user.
+    expect(await asApp(null, appendThenCount)).toBe(0);
+    expect(await asApp(userScope(fixtures.A), appendThenCount)).toBe(0);
+    expect(await asApp(adminScope, appendThenCount)).toBe(1);
+    await expect(
+      asApp(adminScope, (tx) => tx`update health_samples set status = 'unhealthy'`),
+    ).rejects.toMatchObject(permissionDenied);
+    await expect(asApp(adminScope, (tx) => tx`delete from health_samples`)).rejects.toMatchObject(
+      permissionDenied,
+    );
+  });
+});

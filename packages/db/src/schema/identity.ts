@@ -60,9 +60,9 @@ export const accounts = pgTable(
   },
   (t) => [
     unique("accounts_slug_key").on(t.slug),
-    index("accounts_parent_idx").on(t.parentAccountId),
     // Lets an agency's rows name one of its own sub-accounts with a composite key
-    // (service_markups): (agency, sub-account) must be a real parent/child pair.
+    // (service_markups): (agency, sub-account) must be a real parent/child pair. It also serves
+    // "the sub-accounts of this agency" (a separate index on parent_account_id was redundant).
     unique("accounts_parent_id_key").on(t.parentAccountId, t.id),
   ],
 );

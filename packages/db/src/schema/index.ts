@@ -3,6 +3,7 @@ export * from "./billing.ts";
 export * from "./brand.ts";
 export * from "./content.ts";
 export * from "./domain-events.ts";
+export * from "./health.ts";
 export * from "./identity.ts";
 export * from "./marketing-events.ts";
 export * from "./platform.ts";
