@@ -154,6 +154,7 @@ export * from "./content/withdraw-content-review.ts";
 export * from "./content/write-content-version.ts";
 export * from "./context.ts";
 export * from "./errors.ts";
+export * from "./health/index.ts";
 export * from "./identity/accept-invitation.ts";
 export * from "./identity/authenticate-api-key.ts";
 export * from "./identity/authenticate-user.ts";

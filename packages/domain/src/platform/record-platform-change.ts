@@ -8,7 +8,8 @@ export interface PlatformChange {
   /** e.g. "token_package.updated". */
   action: string;
   entityType: string;
-  entityId: string;
+  /** A uuid; omitted when the entity has none (the database itself, for the health actions). */
+  entityId?: string;
   before?: unknown;
   after?: unknown;
 }
@@ -18,7 +19,7 @@ export async function recordPlatformChange(platform: PlatformContext, change: Pl
     actorUserId: platform.actor.userId,
     action: change.action,
     entityType: change.entityType,
-    entityId: change.entityId,
+    entityId: change.entityId ?? null,
     before: change.before === undefined ? null : redact(change.before),
     after: change.after === undefined ? null : redact(change.after),
     ip: platform.actor.ip,
