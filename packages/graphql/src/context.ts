@@ -4,6 +4,7 @@ import {
   type Actor,
   can,
   type GenerationProvider,
+  type HealthDeps,
   type OperationContext,
   type PaymentGateway,
   type Permission,
@@ -35,6 +36,9 @@ export interface GraphQLContext {
    * the steps that starting, retrying or approving makes runnable. Absent only in tests that need
    * no worker: the rows are written, no job is. */
   workflows?: WorkflowEngineDeps;
+  /** The database health report's thresholds, replica probe and EXPLAIN timeout (platform admins).
+   * Absent: defaults, no replica. */
+  health?: HealthDeps;
 }
 
 export function currentAccountId(ctx: GraphQLContext): string {

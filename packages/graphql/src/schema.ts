@@ -62,5 +62,6 @@ import "./workflow/schedule-types.ts";
 import "./workflow/schedule-queries.ts";
 import "./workflow/schedule-mutations.ts";
 import "./workflow/stats.ts";
+import "./health/index.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });
