@@ -2,10 +2,12 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createClient } from "@markettina/db";
+import type { HealthDeps } from "@markettina/domain";
 import { generationProviderFor } from "./ai/generation-provider.ts";
 import { createStripeClient, stripeGateway } from "./billing/stripe-gateway.ts";
 import { type ApiConfig, loadConfig } from "./config.ts";
 import { createConnectors } from "./connectors/connectors.ts";
+import { createReplicaProbe } from "./health/replica-probe.ts";
 import { createHttpServer } from "./http/server.ts";
 import { type WorkflowJobs, workflowJobs } from "./http/workflow-jobs.ts";
 import { startWorker, type Worker } from "./jobs/worker.ts";
@@ -43,6 +45,14 @@ export async function startApi(options: StartOptions): Promise<RunningApi> {
   const connectors = createConnectors({ smtpUrl: config.smtpUrl, logger });
   // Marketing messages: SMTP and the SMS gateway when configured, else the log provider.
   const messaging = createMessageProviders(config, logger);
+  // The database health report (GraphQL) and its sampler (worker) share thresholds and the probe
+  // of the read replica, when one is configured.
+  const replica = config.health.replicaUrl ? createReplicaProbe(config.health.replicaUrl) : undefined;
+  const health: HealthDeps = {
+    thresholds: config.health.thresholds,
+    replica,
+    explainTimeoutMs: config.health.explainTimeoutMs,
+  };
   const worker =
     options.worker === false
       ? null
@@ -68,6 +78,7 @@ export async function startApi(options: StartOptions): Promise<RunningApi> {
             pollMs: config.workflowPollMs,
             retentionDays: config.workflowRetentionDays,
           },
+          health,
         });
   let server: Server | null = null;
   let url = "";
@@ -83,6 +94,7 @@ export async function startApi(options: StartOptions): Promise<RunningApi> {
       paymentGateway,
       generationProvider,
       workflows: jobs.deps,
+      health,
     });
     await new Promise<void>((resolve) => server!.listen(config.port, config.host, resolve));
     const address = server.address() as AddressInfo;
@@ -101,6 +113,7 @@ export async function startApi(options: StartOptions): Promise<RunningApi> {
       await worker?.stop();
       connectors.close();
       messaging.close();
+      await replica?.close();
       await client.close();
     },
   };

@@ -1,7 +1,7 @@
 // Settings read from the environment (see .env.example).
 import path from "node:path";
 import { repoRoot } from "@markettina/db";
-import type { RateLimitPolicy } from "@markettina/domain";
+import { type HealthThresholds, parseHealthThresholds, type RateLimitPolicy } from "@markettina/domain";
 import type { AiConfig } from "./ai/openai-compatible-provider.ts";
 import { parseAllowedHosts } from "./workflow/http-step.ts";
 
@@ -48,6 +48,17 @@ export interface ApiConfig {
   workflowHttpAllowedHosts: string[];
   /** Loopback addresses too: only when NODE_ENV is not production. */
   workflowHttpAllowLoopback: boolean;
+  /** The database health report and its minute sampler. */
+  health: HealthConfig;
+}
+
+export interface HealthConfig {
+  /** The defaults with DATABASE_HEALTH_THRESHOLDS (JSON) merged over them. */
+  thresholds: HealthThresholds;
+  /** A read replica whose lag the report measures (DATABASE_REPLICA_URL); null: none. */
+  replicaUrl: string | null;
+  /** Statement timeout of EXPLAIN from the health page, ms (DATABASE_HEALTH_EXPLAIN_TIMEOUT_MS). */
+  explainTimeoutMs: number;
 }
 
 export interface StripeConfig {
@@ -100,6 +111,23 @@ function positive(value: string | undefined, fallback: number, name: string): nu
   return n;
 }
 
+function loadHealthConfig(env: NodeJS.ProcessEnv): HealthConfig {
+  const replicaUrl = env.DATABASE_REPLICA_URL?.trim() || null;
+  if (replicaUrl && !/^postgres(ql)?:\/\//.test(replicaUrl)) {
+    throw new Error("DATABASE_REPLICA_URL must be a postgres:// URL.");
+  }
+  return {
+    // Throws naming DATABASE_HEALTH_THRESHOLDS and the bad key: a typo stops the start.
+    thresholds: parseHealthThresholds(env.DATABASE_HEALTH_THRESHOLDS),
+    replicaUrl,
+    explainTimeoutMs: positive(
+      env.DATABASE_HEALTH_EXPLAIN_TIMEOUT_MS,
+      5_000,
+      "DATABASE_HEALTH_EXPLAIN_TIMEOUT_MS",
+    ),
+  };
+}
+
 export const DEV_AUTH_SECRET = "dev-only-secret-change-me-0123456789abcdef";
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -134,5 +162,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     workflowRetentionDays: positive(env.WORKFLOW_RETENTION_DAYS, 30, "WORKFLOW_RETENTION_DAYS"),
     workflowHttpAllowedHosts: parseAllowedHosts(env.WORKFLOW_HTTP_ALLOWED_HOSTS),
     workflowHttpAllowLoopback: env.NODE_ENV !== "production",
+    health: loadHealthConfig(env),
   };
 }

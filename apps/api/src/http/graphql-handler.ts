@@ -8,6 +8,7 @@ import { type Database, withTenant } from "@markettina/db";
 import {
   claimIdempotencyKey,
   type GenerationProvider,
+  type HealthDeps,
   type PaymentGateway,
   recordIdempotentResponse,
   spendRateLimit,
@@ -41,6 +42,8 @@ export function graphqlHandler(deps: {
   generationProvider?: GenerationProvider;
   /** The workflow engine's job queue (http/workflow-jobs.ts). */
   workflows?: WorkflowEngineDeps;
+  /** The database health report's thresholds, replica probe and EXPLAIN timeout. */
+  health?: HealthDeps;
 }) {
   return async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -86,6 +89,7 @@ export function graphqlHandler(deps: {
           paymentGateway: deps.paymentGateway,
           generationProvider: deps.generationProvider,
           workflows: deps.workflows,
+          health: deps.health,
           // A hold committed on its own (a token reservation before an AI call), in the request's
           // scope as it stands when called (read at call time: a mutation may widen it).
           detached: access ? (fn) => withTenant(deps.db, access.scope, fn) : undefined,

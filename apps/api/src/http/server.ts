@@ -3,14 +3,14 @@
 // /unsubscribe (signed links in marketing messages), /healthz, /readyz.
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
-import type { Database } from "@markettina/db";
+import { type Database, shippedMigrations } from "@markettina/db";
 import type {
   GenerationProvider,
+  HealthDeps,
   MediaStorage,
   PaymentGateway,
   WorkflowEngineDeps,
 } from "@markettina/domain";
-import { sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { ApiConfig } from "../config.ts";
 import type { Logger } from "../logger.ts";
@@ -21,6 +21,7 @@ import { graphqlHandler } from "./graphql-handler.ts";
 import { INGEST_EVENTS_PATH, ingestEventsHandler } from "./ingest-events.ts";
 import { loginHandler } from "./login-handler.ts";
 import { BodyTooLargeError } from "./read-body.ts";
+import { readinessCheck } from "./readiness.ts";
 import { requestStore } from "./request-context.ts";
 import { sendJson } from "./send.ts";
 import { stripeWebhookHandler } from "./stripe-webhook.ts";
@@ -39,6 +40,10 @@ export async function createHttpServer(deps: {
   mediaStorage?: MediaStorage;
   /** The workflow engine's job queue for the mutations that make steps runnable. */
   workflows?: WorkflowEngineDeps;
+  /** The database health report (platform admins, through GraphQL). */
+  health?: HealthDeps;
+  /** The migrations /readyz requires; default: those in the drizzle folder this build ships. */
+  shippedMigrations?: readonly string[];
 }): Promise<Server> {
   const apollo = createApollo(deps.logger);
   await apollo.start();
@@ -50,6 +55,12 @@ export async function createHttpServer(deps: {
     paymentGateway: deps.paymentGateway,
     generationProvider: deps.generationProvider,
     workflows: deps.workflows,
+    health: deps.health,
+  });
+  const ready = readinessCheck({
+    db: deps.db,
+    logger: deps.logger,
+    shipped: deps.shippedMigrations ?? shippedMigrations(),
   });
   const login = loginHandler(deps.db);
   const ingestEvents = ingestEventsHandler({ db: deps.db, config: deps.config });
@@ -94,10 +105,8 @@ export async function createHttpServer(deps: {
           // Liveness: the process answers. Says nothing else to anonymous callers.
           sendJson(res, 200, { status: "up" });
         } else if (path === "/readyz") {
-          const ok = await deps.db
-            .execute(sql`select 1`)
-            .then(() => true)
-            .catch(() => false);
+          // Readiness: the database answers and has every migration this build ships.
+          const ok = await ready();
           sendJson(res, ok ? 200 : 503, { status: ok ? "up" : "down" });
         } else {
           sendJson(res, 404, { error: { code: "NOT_FOUND", message: "No such endpoint." } });

@@ -5,6 +5,7 @@ import {
   type Connectors,
   type ExecutorDeps,
   expireTokens,
+  type HealthDeps,
   type MessageProviders,
   maintainPartitions,
   type PaymentGateway,
@@ -21,6 +22,7 @@ import {
   startJourneyWebhooks,
 } from "../messaging/journey-webhooks.ts";
 import { workflowStarter } from "../workflow/journey-starter.ts";
+import { HEALTH_SAMPLE_QUEUE, startHealthSampler } from "./health.ts";
 import {
   executorQueue,
   JOURNEY_STEPS_QUEUE,
@@ -55,6 +57,7 @@ export const QUEUES = {
   workflowSchedules: WORKFLOW_SCHEDULES_QUEUE,
   workflowPurge: WORKFLOW_PURGE_QUEUE,
   workflowStats: WORKFLOW_STATS_QUEUE,
+  healthSample: HEALTH_SAMPLE_QUEUE,
 } as const;
 
 /** Queues created with their own policy by the module that works them. */
@@ -67,6 +70,7 @@ const OWN_POLICY: readonly string[] = [
   QUEUES.workflowSchedules,
   QUEUES.workflowPurge,
   QUEUES.workflowStats,
+  QUEUES.healthSample,
 ];
 
 /** Journeys and their messages (see jobs/journeys.ts, jobs/messages.ts). */
@@ -104,6 +108,9 @@ export async function startWorker(deps: {
   /** The workflow engine's steps, schedules, retention and stats (jobs/workflows.ts); absent:
    * not run by this worker. */
   workflows?: WorkflowWorkerDeps;
+  /** The database health sampler's thresholds and replica (jobs/health.ts); absent: not run by
+   * this worker. */
+  health?: HealthDeps;
   /** pg-boss timers (tests shorten how soon a killed worker's jobs expire). */
   bossOptions?: Pick<ConstructorOptions, "superviseIntervalSeconds" | "monitorIntervalSeconds" | "max">;
 }): Promise<Worker> {
@@ -163,6 +170,9 @@ export async function startWorker(deps: {
   await boss.schedule(QUEUES.autoRecharge, "* * * * *", null, { tz: "UTC" });
   // Partitions are checked at every start too, so a new installation never waits for 03:17.
   await boss.send(QUEUES.maintainPartitions, null, { singletonKey: "startup" });
+
+  // health.sample: every minute, and once at start.
+  if (deps.health) await startHealthSampler({ boss, db: deps.db, logger: deps.logger, health: deps.health });
 
   // automation.refresh-segments: its own queue policy and schedule (every 5 minutes).
   await startSegmentRefresh({ boss, db: deps.db, logger: deps.logger });
