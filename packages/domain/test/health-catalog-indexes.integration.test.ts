@@ -3,15 +3,14 @@
 // a failed CREATE INDEX CONCURRENTLY, a foreign key without an index. Fixtures are made by the
 // owner; the collectors run as the application role, as the report does.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { HealthCheck, HealthCheckKey, HealthThresholds } from "../src/health/index.ts";
+import type { HealthThresholds } from "../src/health/index.ts";
 import { collectForeignKeysWithoutIndex, collectIndexes, indexChecks } from "../src/health/indexes.ts";
 import { DEFAULT_HEALTH_THRESHOLDS } from "../src/health/thresholds.ts";
 import { type DomainHarness, startDomainHarness } from "./support/domain-harness.ts";
+import { check, ownerFlushing, SETTLE } from "./support/health-catalog-fixtures.ts";
 
 let h: DomainHarness;
 const T = DEFAULT_HEALTH_THRESHOLDS;
-/** Statistics reach the views when the session that made them flushes them. */
-const SETTLE = { timeout: 10_000, interval: 100 };
 
 beforeAll(async () => {
   h = await startDomainHarness();
@@ -21,25 +20,10 @@ afterAll(async () => {
   await h?.close();
 });
 
-function check(checks: readonly HealthCheck[], key: HealthCheckKey): HealthCheck {
-  const found = checks.find((c) => c.key === key);
-  if (!found) throw new Error(`no ${key} check`);
-  return found;
-}
-
 async function indexReport(t: HealthThresholds = T) {
   const indexes = await collectIndexes(h.db, t);
   const foreignKeys = await collectForeignKeysWithoutIndex(h.db);
   return { indexes, foreignKeys, checks: indexChecks(indexes, foreignKeys, t) };
-}
-
-/** Runs `statements` on one owner connection and has that session flush its statistics (they are
- * otherwise flushed at most once a second). */
-async function ownerFlushing(statements: string): Promise<void> {
-  await h.owner.begin(async (tx) => {
-    await tx.unsafe(statements);
-    await tx`select pg_stat_force_next_flush()`;
-  });
 }
 
 describe("indexes", () => {
@@ -59,7 +43,10 @@ describe("indexes", () => {
     expect(check(before.checks, "unused_indexes")).toMatchObject({ status: "warn", value: 1 });
     expect(check(before.checks, "unused_indexes").message).toContain("public.health_unused_v_idx");
 
-    await ownerFlushing(`set local enable_seqscan = off; select count(*) from health_unused where v = 42`);
+    await ownerFlushing(
+      h.owner,
+      `set local enable_seqscan = off; select count(*) from health_unused where v = 42`,
+    );
     await vi.waitFor(async () => {
       const after = await indexReport();
       expect(after.indexes.find((i) => i.name === "health_unused_v_idx")).toMatchObject({ unused: false });

@@ -6,7 +6,6 @@
 // run as the application role, as the report does.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { HealthCheck, HealthCheckKey } from "../src/health/index.ts";
 import { collectForeignKeysWithoutIndex, collectIndexes } from "../src/health/indexes.ts";
 import { collectMaterializedViews, materializedViewCheck } from "../src/health/materialized-views.ts";
 import { collectPartitions, partitionCheck } from "../src/health/partitions.ts";
@@ -15,11 +14,10 @@ import { collectSequences, sequenceCheck } from "../src/health/sequences.ts";
 import { collectTables, tableChecks } from "../src/health/tables.ts";
 import { DEFAULT_HEALTH_THRESHOLDS } from "../src/health/thresholds.ts";
 import { type DomainHarness, startDomainHarness } from "./support/domain-harness.ts";
+import { check, ownerFlushing, SETTLE } from "./support/health-catalog-fixtures.ts";
 
 let h: DomainHarness;
 const T = DEFAULT_HEALTH_THRESHOLDS;
-/** Statistics reach the views when the session that made them flushes them. */
-const SETTLE = { timeout: 10_000, interval: 100 };
 
 beforeAll(async () => {
   h = await startDomainHarness();
@@ -29,26 +27,14 @@ afterAll(async () => {
   await h?.close();
 });
 
-function check(checks: readonly HealthCheck[], key: HealthCheckKey): HealthCheck {
-  const found = checks.find((c) => c.key === key);
-  if (!found) throw new Error(`no ${key} check`);
-  return found;
-}
-
-/** Runs `statements` on one owner connection and has that session flush its statistics (they are
- * otherwise flushed at most once a second). */
-async function ownerFlushing(statements: string): Promise<void> {
-  await h.owner.begin(async (tx) => {
-    await tx.unsafe(statements);
-    await tx`select pg_stat_force_next_flush()`;
-  });
-}
-
 describe("tables", () => {
   it("grades dead rows of a table autovacuum leaves alone, and passes once it is vacuumed", async () => {
     await h.owner`create table health_dead (id int primary key, v text) with (autovacuum_enabled = false)`;
-    await ownerFlushing("insert into health_dead select i, 'row ' || i from generate_series(1, 10000) i");
-    await ownerFlushing("delete from health_dead where id <= 6000");
+    await ownerFlushing(
+      h.owner,
+      "insert into health_dead select i, 'row ' || i from generate_series(1, 10000) i",
+    );
+    await ownerFlushing(h.owner, "delete from health_dead where id <= 6000");
 
     await vi.waitFor(async () => {
       const tables = await collectTables(h.db);
@@ -148,9 +134,12 @@ describe("partitions", () => {
     await h.owner`drop table health_events_quarter`;
 
     // Years ahead: no partition has that month, the row lands in the default one.
-    await ownerFlushing(`
+    await ownerFlushing(
+      h.owner,
+      `
       insert into domain_events (id, account_id, aggregate_type, aggregate_id, event_type, created_at)
-      values (gen_random_uuid(), gen_random_uuid(), 'contact', gen_random_uuid(), 'health.test', '2100-01-15')`);
+      values (gen_random_uuid(), gen_random_uuid(), 'contact', gen_random_uuid(), 'health.test', '2100-01-15')`,
+    );
     await vi.waitFor(async () => {
       const partitions = await collectPartitions(h.db, now);
       expect(partitions.find((p) => p.table === "public.domain_events")).toMatchObject({
@@ -162,7 +151,7 @@ describe("partitions", () => {
       expect(check.message).toContain("1 row in the default partition of public.domain_events");
     }, SETTLE);
 
-    await ownerFlushing("delete from domain_events_default where event_type = 'health.test'");
+    await ownerFlushing(h.owner, "delete from domain_events_default where event_type = 'health.test'");
     await vi.waitFor(async () => {
       expect(partitionCheck(await collectPartitions(h.db, now), T).status).toBe("pass");
     }, SETTLE);

@@ -24,9 +24,15 @@ export async function startHealthSampler(deps: {
     expireInSeconds: 300,
     deleteAfterSeconds: 3_600,
   });
+  // Logged when the status changes, not every minute while it stays degraded.
+  let lastStatus: string | null = null;
   await boss.work(HEALTH_SAMPLE_QUEUE, async () => {
     const { status, purged } = await recordHealthSample(db, health);
-    if (status !== "healthy") logger.warn({ status }, "database health sampled");
+    if (status !== lastStatus) {
+      if (status === "healthy") logger.info({ status }, "database health sampled");
+      else logger.warn({ status }, "database health sampled: see the admin's Database health page");
+      lastStatus = status;
+    }
     if (purged > 0) logger.info({ purged }, "old health samples purged");
     return { status, purged };
   });
