@@ -8,6 +8,7 @@ import type { ConsoleUser } from "@/components/console/console-context";
 import { UserMenu } from "@/components/console/user-menu";
 
 const SECTIONS: { label: string; href: Route }[] = [
+  { label: "Database health", href: "/admin/health" },
   { label: "Payments", href: "/admin/payments" },
   { label: "Packages", href: "/admin/packages" },
   { label: "Pricing", href: "/admin/pricing" },
