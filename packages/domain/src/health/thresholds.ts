@@ -72,7 +72,7 @@ export const DEFAULT_HEALTH_THRESHOLDS: HealthThresholds = {
   deadTuplesMin: 1_000,
   tableCacheHit: { warn: 0.99, fail: 0.95 },
   indexCacheHit: { warn: 0.99, fail: 0.95 },
-  cacheHitMinBlocks: 10_000,
+  cacheHitMinBlocks: 100_000,
   unusedIndexes: { warn: 1, fail: 20 },
   unusedIndexMinBytes: 1024 * 1024,
   duplicateIndexes: { warn: 1, fail: 10 },
