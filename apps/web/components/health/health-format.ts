@@ -1,28 +1,18 @@
 // How the Database health page prints its figures: bytes human-readable, ratios as percentages,
 // durations in the largest sensible unit, and a check's thresholds in the direction they apply.
 import type { HealthCheck } from "@/app/admin/health/health-operations";
+import { formatBytes } from "@/components/ui/format";
+
+export { formatBytes };
 
 type BadgeTone = "neutral" | "success" | "warning" | "danger";
 
 const COUNT = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 const DECIMAL = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
 const PERCENT = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 2 });
-const BYTE_UNITS = ["B", "KB", "MB", "GB", "TB", "PB"] as const;
 
 export function formatCount(value: number | null | undefined): string {
   return value === null || value === undefined ? "—" : COUNT.format(value);
-}
-
-/** 1536 → "1.5 KB" (binary multiples, as PostgreSQL's pg_size_pretty). */
-export function formatBytes(value: number | null | undefined): string {
-  if (value === null || value === undefined) return "—";
-  let amount = Math.abs(value);
-  let unit = 0;
-  while (amount >= 1024 && unit < BYTE_UNITS.length - 1) {
-    amount /= 1024;
-    unit += 1;
-  }
-  return `${value < 0 ? "−" : ""}${unit === 0 ? COUNT.format(amount) : DECIMAL.format(amount)} ${BYTE_UNITS[unit]}`;
 }
 
 /** 0.9987 → "99.87%". */

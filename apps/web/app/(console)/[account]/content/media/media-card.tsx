@@ -1,11 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { formatBytes, typeLabel } from "@/components/media/media-files";
+import { typeLabel } from "@/components/media/media-files";
 import { MediaThumbnail } from "@/components/media/media-thumbnail";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { formatDate } from "@/components/ui/format";
+import { formatBytes, formatDate } from "@/components/ui/format";
 import { useAccountMutation, useAccountSlug } from "@/lib/graphql/use-graphql";
 import { useRowAction } from "@/lib/graphql/use-row-action";
 import { MediaEditDialog } from "./media-edit-dialog";
