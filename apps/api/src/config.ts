@@ -1,7 +1,12 @@
 // Settings read from the environment (see .env.example).
 import path from "node:path";
 import { repoRoot } from "@markettina/db";
-import { type HealthThresholds, parseHealthThresholds, type RateLimitPolicy } from "@markettina/domain";
+import {
+  DEFAULT_EXPLAIN_TIMEOUT_MS,
+  type HealthThresholds,
+  parseHealthThresholds,
+  type RateLimitPolicy,
+} from "@markettina/domain";
 import type { AiConfig } from "./ai/openai-compatible-provider.ts";
 import { parseAllowedHosts } from "./workflow/http-step.ts";
 
@@ -122,7 +127,7 @@ function loadHealthConfig(env: NodeJS.ProcessEnv): HealthConfig {
     replicaUrl,
     explainTimeoutMs: positive(
       env.DATABASE_HEALTH_EXPLAIN_TIMEOUT_MS,
-      5_000,
+      DEFAULT_EXPLAIN_TIMEOUT_MS,
       "DATABASE_HEALTH_EXPLAIN_TIMEOUT_MS",
     ),
   };

@@ -7,6 +7,9 @@ export interface ReplicaProbe {
   measure(): Promise<{ inRecovery: boolean; lagSeconds: number | null }>;
 }
 
+/** EXPLAIN's statement timeout unless DATABASE_HEALTH_EXPLAIN_TIMEOUT_MS says otherwise. */
+export const DEFAULT_EXPLAIN_TIMEOUT_MS = 5_000;
+
 /** What the health report needs besides the database. */
 export interface HealthDeps {
   thresholds: HealthThresholds;

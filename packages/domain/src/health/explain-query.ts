@@ -2,7 +2,7 @@
 // looked up in pg_stat_statements by queryid: the client names a statement, it never sends SQL.
 // EXPLAIN runs in a savepoint that is read-only, under a statement timeout, and always rolled
 // back, so even EXPLAIN ANALYZE (which executes the statement) can neither write nor keep anything.
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { PlatformContext } from "../context.ts";
 import { fail, parseInput } from "../errors.ts";
@@ -10,6 +10,7 @@ import { requirePlatformAdmin } from "../identity/require-platform-admin.ts";
 import { recordPlatformChange } from "../platform/record-platform-change.ts";
 import type { HealthDeps } from "./deps.ts";
 import { sqlState } from "./sql-state.ts";
+import { findStatStatements } from "./stat-statements.ts";
 
 export interface QueryPlan {
   queryId: string;
@@ -66,7 +67,10 @@ export async function explainQuery(
 ): Promise<QueryPlan> {
   await requirePlatformAdmin(platform.tx);
   const { queryId, analyze } = parseInput(ExplainQueryInput, raw);
-  const query = await findStatement(platform, queryId);
+  const extension =
+    (await findStatStatements(platform.tx)) ??
+    fail("INVALID", "pg_stat_statements is not installed on this database server.");
+  const query = await findStatement(platform, extension.schema, queryId);
   if (query === null)
     return fail("NOT_FOUND", "No statement with that query id in this database.", "queryId");
 
@@ -76,10 +80,7 @@ export async function explainQuery(
   }
   const generic = PARAMETER.test(query);
   if (generic) {
-    const [version] = await platform.tx.execute<{ num: number }>(
-      sql`select current_setting('server_version_num')::int as num`,
-    );
-    if (Number(version?.num) < 160_000) {
+    if (extension.serverVersion < 160_000) {
       fail("INVALID", "Statements with parameters can be explained from PostgreSQL 16 on.", "queryId");
     }
     if (analyze) {
@@ -130,18 +131,15 @@ export async function explainQuery(
   return { queryId, query, plan, analyzed: analyze, generic };
 }
 
-/** The statement's text, from this database's entries (the extension may live in any schema). */
-async function findStatement(platform: PlatformContext, queryId: string): Promise<string | null> {
-  const [extension] = await platform.tx.execute<{ schema: string }>(sql`
-    select n.nspname as schema
-      from pg_extension e join pg_namespace n on n.oid = e.extnamespace
-     where e.extname = 'pg_stat_statements'`);
-  if (!extension) fail("INVALID", "pg_stat_statements is not installed on this database server.");
-  // The schema name comes from the catalog, quoted as an identifier.
-  const view = sql.raw(`"${extension!.schema.replaceAll('"', '""')}".pg_stat_statements`);
+/** The statement's text, from this database's entries. */
+async function findStatement(
+  platform: PlatformContext,
+  schema: SQL,
+  queryId: string,
+): Promise<string | null> {
   const [row] = await platform.tx.execute<{ query: string | null }>(sql`
     select s.query
-      from ${view} s
+      from ${schema}.pg_stat_statements s
      where s.queryid = ${queryId}::bigint
        and s.dbid = (select oid from pg_database where datname = current_database())
        and s.query is not null

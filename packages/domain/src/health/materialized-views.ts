@@ -2,8 +2,10 @@
 // refresh functions write it to materialized_view_refreshes.
 import type { Executor } from "@markettina/db";
 import { sql } from "drizzle-orm";
+import { formatSeconds } from "./format-figures.ts";
 import { makeCheck } from "./grade.ts";
 import { exclusivelyLockedRelations, pageBytes } from "./locked-relations.ts";
+import { toDate } from "./pg-values.ts";
 import type { HealthCheck, MaterializedViewStatus } from "./report.ts";
 import type { HealthThresholds } from "./thresholds.ts";
 
@@ -36,7 +38,7 @@ export async function collectMaterializedViews(db: Executor): Promise<Materializ
   return rows.map((r) => ({
     name: r.name,
     populated: r.populated,
-    refreshedAt: r.refreshed_at === null ? null : new Date(r.refreshed_at),
+    refreshedAt: toDate(r.refreshed_at),
     ageSeconds: r.age_seconds === null ? null : Math.max(0, Number(r.age_seconds)),
     bytes: Number(r.bytes),
   }));
@@ -56,7 +58,9 @@ export function materializedViewCheck(
   const sentences = [
     unpopulated.length ? `Never populated: ${unpopulated.map((v) => v.name).join(", ")}` : null,
     unrecorded.length ? `No refresh recorded: ${unrecorded.map((v) => v.name).join(", ")}` : null,
-    oldestView ? `Oldest refresh: ${oldestView.name}, ${duration(oldestView.ageSeconds ?? 0)} ago` : null,
+    oldestView
+      ? `Oldest refresh: ${oldestView.name}, ${formatSeconds(oldestView.ageSeconds ?? 0)} ago`
+      : null,
   ].filter((s): s is string => s !== null);
   const check = makeCheck({
     key: "materialized_views",
@@ -70,10 +74,4 @@ export function materializedViewCheck(
   if (unpopulated.length) return { ...check, status: "fail" };
   if (unrecorded.length && check.status === "pass") return { ...check, status: "warn" };
   return check;
-}
-
-function duration(seconds: number): string {
-  if (seconds < 120) return `${Math.round(seconds)} s`;
-  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
-  return `${Math.round((seconds / 3600) * 10) / 10} h`;
 }

@@ -8,6 +8,7 @@ import { makeCheck } from "./grade.ts";
 import { toDate, toNumber } from "./pg-values.ts";
 import type { HealthCheck, QueryStats } from "./report.ts";
 import { sqlState } from "./sql-state.ts";
+import { findStatStatements } from "./stat-statements.ts";
 import type { HealthThresholds } from "./thresholds.ts";
 
 const TOP_STATEMENTS = 50;
@@ -35,18 +36,14 @@ interface StatementRow {
 const unavailable: StatementsMeasure = { stats: { available: false, resetAt: null, top: [] }, slowCount: 0 };
 
 export async function collectStatements(db: Executor, t: HealthThresholds): Promise<StatementsMeasure> {
-  const [extension] = await db.execute<{ schema: string; version_num: number }>(sql`
-    select n.nspname as schema, current_setting('server_version_num')::int as version_num
-      from pg_extension e join pg_namespace n on n.oid = e.extnamespace
-     where e.extname = 'pg_stat_statements'`);
+  const extension = await findStatStatements(db);
   if (!extension) return unavailable;
-  // The schema's name comes from the catalog, never from input.
-  const schema = sql.raw(`"${extension.schema.replaceAll('"', '""')}"`);
+  const { schema } = extension;
   // pg_stat_statements_info.stats_reset moves only when every statement is reset; resetting one
   // database's (app.health_reset_query_stats) does not. From PostgreSQL 17 each entry says since
   // when it counts, so the newest of the two tells this database's reset.
   const resetAt =
-    extension.version_num >= 170000
+    extension.serverVersion >= 170000
       ? sql`greatest((select i.stats_reset from ${schema}.pg_stat_statements_info i),
                      (select min(s.stats_since) from mine s))`
       : sql`(select i.stats_reset from ${schema}.pg_stat_statements_info i)`;

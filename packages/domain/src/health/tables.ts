@@ -2,8 +2,10 @@
 // vacuumed and analyzed, sizes, sequential against index scans; and the dead_tuples check.
 import type { Executor } from "@markettina/db";
 import { sql } from "drizzle-orm";
+import { formatPercent } from "./format-figures.ts";
 import { makeCheck } from "./grade.ts";
 import { exclusivelyLockedRelations, pageBytes } from "./locked-relations.ts";
+import { toDate } from "./pg-values.ts";
 import type { HealthCheck, TableStat } from "./report.ts";
 import type { HealthThresholds } from "./thresholds.ts";
 
@@ -98,16 +100,8 @@ export function tableChecks(tables: readonly TableStat[], t: HealthThresholds): 
       direction: "above",
       threshold: t.deadTupleRatio,
       message: worst
-        ? `${worst.schema}.${worst.name}: ${worst.deadTuples} dead rows, ${percent(worst.deadRatio)} of its rows`
+        ? `${worst.schema}.${worst.name}: ${worst.deadTuples} dead rows, ${formatPercent(worst.deadRatio)} of its rows`
         : `No table has ${t.deadTuplesMin} dead rows or more`,
     }),
   ];
-}
-
-function toDate(value: string | null): Date | null {
-  return value === null ? null : new Date(value);
-}
-
-function percent(ratio: number): string {
-  return `${Math.round(ratio * 1000) / 10}%`;
 }

@@ -1,9 +1,13 @@
 // What the health operations need besides the database; the API passes its configuration in the
 // context, tests and tools without one get the defaults (no replica).
-import { DEFAULT_HEALTH_THRESHOLDS, type HealthDeps, type PlatformContext } from "@markettina/domain";
+import {
+  DEFAULT_EXPLAIN_TIMEOUT_MS,
+  DEFAULT_HEALTH_THRESHOLDS,
+  type HealthDeps,
+  type PlatformContext,
+} from "@markettina/domain";
 import type { GraphQLContext } from "../context.ts";
-
-const DEFAULT_EXPLAIN_TIMEOUT_MS = 5_000;
+import { platformScope } from "../platform/platform-admin.ts";
 
 export const healthDeps = (ctx: GraphQLContext): HealthDeps =>
   ctx.health ?? { thresholds: DEFAULT_HEALTH_THRESHOLDS, explainTimeoutMs: DEFAULT_EXPLAIN_TIMEOUT_MS };
@@ -12,11 +16,5 @@ export const healthDeps = (ctx: GraphQLContext): HealthDeps =>
 export const platformContext = (ctx: GraphQLContext): PlatformContext => ({
   tx: ctx.tx,
   actor: ctx.actor,
-  scope: ctx.access?.scope ?? {
-    accountId: null,
-    accountIds: [],
-    userId: ctx.principal?.kind === "user" ? ctx.principal.userId : null,
-    apiKeyId: null,
-    requestId: ctx.requestId,
-  },
+  scope: platformScope(ctx),
 });

@@ -24,12 +24,19 @@ export function runPlatformMutation<T extends object>(
   operation: (platform: PlatformContext) => Promise<T>,
   empty: { [K in keyof T]: null },
 ): Promise<MutationResult<T>> {
-  const scope = ctx.access?.scope ?? {
-    accountId: null,
-    accountIds: [],
-    userId: ctx.principal?.kind === "user" ? ctx.principal.userId : null,
-    apiKeyId: null,
-    requestId: ctx.requestId,
-  };
+  const scope = platformScope(ctx);
   return runAccountlessMutation(ctx, (tx) => operation({ tx, actor: ctx.actor, scope }), empty);
+}
+
+/** The request's scope, or an account-less one for a user acting installation-wide. */
+export function platformScope(ctx: GraphQLContext): PlatformContext["scope"] {
+  return (
+    ctx.access?.scope ?? {
+      accountId: null,
+      accountIds: [],
+      userId: ctx.principal?.kind === "user" ? ctx.principal.userId : null,
+      apiKeyId: null,
+      requestId: ctx.requestId,
+    }
+  );
 }
